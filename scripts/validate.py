@@ -1,0 +1,239 @@
+"""Load and validate everything in data/; report every problem at once.
+
+    python -m scripts.validate [--data DIR]
+
+Stage 1 checks each file against the model (scripts/model.py); stage 2 checks the
+rules between records: ids, references, and that every quote is in its source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pydantic
+
+from scripts.catalogue import Catalogue
+from scripts.model import KINDS, Document, Initiative, Meeting, Strict
+from scripts.problems import DataError, Problem
+from scripts.quotes import SourceText
+from scripts.yaml_lines import FieldPath, YamlFile, read_yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Namespaces a reference can point into.
+ACTORS = ("ministries", "forums", "organisations")
+RELATION_TARGETS = ("initiatives", "agenda_items")
+
+Ref = tuple[FieldPath, tuple[str, ...], str]
+
+
+def _model_problems(yf: YamlFile, error: pydantic.ValidationError) -> list[Problem]:
+    problems = []
+    for e in error.errors():
+        loc: FieldPath = tuple(e["loc"])
+        if e["type"] == "extra_forbidden":
+            message = f"unknown field {loc[-1]!r}"
+        elif e["type"] == "missing":
+            message = "required field is missing"
+        else:
+            message = e["msg"]
+            if "input" in e and not isinstance(e["input"], (dict, list)):
+                message += f" (got {e['input']!r})"
+        problems.append(yf.problem(loc, message))
+    return problems
+
+
+def _read_records(data_dir: Path) -> tuple[dict, dict, dict, list[Problem]]:
+    records: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
+    files: dict[tuple[str, str], Path] = {}
+    yaml_files: dict[tuple[str, str], YamlFile] = {}
+    problems: list[Problem] = []
+    for kind, model in KINDS.items():
+        folder = data_dir / kind
+        paths = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        for path in paths:
+            yf, read_problems = read_yaml(path)
+            problems += read_problems
+            if yf is None:
+                continue
+            try:
+                record = model.model_validate(yf.data)
+            except pydantic.ValidationError as e:
+                problems += _model_problems(yf, e)
+                continue
+            if record.id != path.stem:
+                problems.append(yf.problem(("id",), f"id {record.id!r} must equal the file name {path.stem!r}"))
+            if record.id in records[kind]:
+                problems.append(yf.problem(("id",), f"duplicate id {record.id!r} (also in {files[(kind, record.id)]})"))
+                continue
+            records[kind][record.id] = record
+            files[(kind, record.id)] = path
+            yaml_files[(kind, record.id)] = yf
+    return records, files, yaml_files, problems
+
+
+def _references(kind: str, r: Strict) -> Iterator[Ref]:
+    """Every reference a record makes: (field, namespaces it may point into, id)."""
+    def many(field: str, ids: list[str], spaces: tuple[str, ...], prefix: FieldPath = ()) -> Iterator[Ref]:
+        for i, ref in enumerate(ids):
+            yield prefix + (field, i), spaces, ref
+
+    if kind == "forums":
+        yield ("region",), ("regions",), r.region
+    elif kind == "ministries":
+        if r.parent:
+            yield ("parent",), ("ministries",), r.parent
+        yield from many("successors", r.successors, ("ministries",))
+    elif kind == "documents":
+        yield from many("parties", r.parties, ACTORS)
+        yield from many("regions", r.regions, ("regions",))
+        for i, s in enumerate(r.signatories):
+            if s.organisation:
+                yield ("signatories", i, "organisation"), ACTORS, s.organisation
+        section_ids = [s.id for s in r.sections]
+        for i, s in enumerate(r.sections):
+            if s.parent and s.parent not in section_ids:
+                yield ("sections", i, "parent"), ("sections",), s.parent
+    elif kind == "initiatives":
+        yield ("document",), ("documents",), r.document
+        for field, spaces in [("themes", ("themes",)), ("ministries", ("ministries",)),
+                              ("organisations", ("organisations",)), ("forums", ("forums",)),
+                              ("target_groups", ("target_groups",)), ("regions", ("regions",))]:
+            yield from many(field, getattr(r, field), spaces)
+        for i, c in enumerate(r.commitments):
+            yield from many("by", c.by, ACTORS, ("commitments", i))
+            if c.status.source:
+                yield ("commitments", i, "status", "source"), ("documents",), c.status.source
+        if r.status.source:
+            yield ("status", "source"), ("documents",), r.status.source
+        for i, rel in enumerate(r.relations):
+            yield ("relations", i, "target"), RELATION_TARGETS, rel.target
+    elif kind == "meetings":
+        yield ("document",), ("documents",), r.document
+        yield from many("forums", r.forums, ("forums",))
+        for i, item in enumerate(r.agenda):
+            prefix = ("agenda", i)
+            yield from many("themes", item.themes, ("themes",), prefix)
+            yield from many("organisations", item.organisations, ("organisations",), prefix)
+            yield from many("forums", item.forums, ("forums",), prefix)
+            for j, rel in enumerate(item.relations):
+                yield prefix + ("relations", j, "target"), RELATION_TARGETS, rel.target
+
+
+def _quotes(kind: str, r: Strict) -> Iterator[tuple[FieldPath, str, str]]:
+    """Every verbatim quote a record carries: (field, id of the document it must be in, quote)."""
+    if isinstance(r, Initiative):
+        yield from ((("quotes", i), r.document, q) for i, q in enumerate(r.quotes))
+        for i, c in enumerate(r.commitments):
+            yield ("commitments", i, "quote"), r.document, c.quote
+            if c.status.quote and c.status.source:
+                yield ("commitments", i, "status", "quote"), c.status.source, c.status.quote
+        if r.effects:
+            yield ("effects", "quote"), r.document, r.effects.quote
+        if r.status.quote and r.status.source:
+            yield ("status", "quote"), r.status.source, r.status.quote
+    elif isinstance(r, Document):
+        for i, s in enumerate(r.sections):
+            yield ("sections", i, "quote"), r.id, s.quote
+            if s.effects:
+                yield ("sections", i, "effects", "quote"), r.id, s.effects.quote
+        for i, ex in enumerate(r.coverage_exclusions):
+            yield ("coverage_exclusions", i, "text"), r.id, ex.text
+    elif isinstance(r, Meeting):
+        for i, item in enumerate(r.agenda):
+            yield from ((("agenda", i, "quotes", j), r.document, q) for j, q in enumerate(item.quotes))
+
+
+def _load_sources(data_dir: Path, records, yaml_files) -> tuple[dict[str, SourceText], list[Problem]]:
+    sources: dict[str, SourceText] = {}
+    problems: list[Problem] = []
+    for doc in records["documents"].values():
+        path = data_dir / "sources" / doc.source
+        yf = yaml_files[("documents", doc.id)]
+        if not path.is_file():
+            problems.append(yf.problem(("source",), f"source file {path} does not exist"))
+            continue
+        try:
+            sources[doc.id] = SourceText(path.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(yf.problem(("source",), f"source file {path} is not valid UTF-8"))
+    return sources, problems
+
+
+def _cross_record_problems(records, yaml_files, sources) -> list[Problem]:
+    problems: list[Problem] = []
+    namespaces: dict[str, set[str]] = {kind: set(ids) for kind, ids in records.items()}
+    agenda_owner: dict[str, str] = {}
+    for meeting in records["meetings"].values():
+        for i, item in enumerate(meeting.agenda):
+            if item.id in agenda_owner or item.id in records["initiatives"]:
+                problems.append(yaml_files[("meetings", meeting.id)].problem(
+                    ("agenda", i, "id"), f"duplicate id {item.id!r}"))
+            agenda_owner[item.id] = meeting.id
+    namespaces["agenda_items"] = set(agenda_owner)
+
+    actor_owner: dict[str, str] = {}
+    for kind in ACTORS:
+        for rid in records[kind]:
+            if rid in actor_owner:
+                problems.append(yaml_files[(kind, rid)].problem(
+                    ("id",), f"id {rid!r} is also used in data/{actor_owner[rid]}/; actor ids must be unique"))
+            actor_owner[rid] = kind
+
+    for (kind, rid), yf in yaml_files.items():
+        record = records[kind][rid]
+        for field, spaces, ref in _references(kind, record):
+            if not any(ref in namespaces.get(space, ()) for space in spaces):
+                where = " or ".join(spaces).replace("_", " ")
+                problems.append(yf.problem(field, f"unknown reference {ref!r} (no such id in {where})"))
+        if isinstance(record, Initiative) and record.document in records["documents"]:
+            section_ids = {s.id for s in records["documents"][record.document].sections}
+            if record.section not in section_ids:
+                problems.append(yf.problem(("section",), f"unknown reference {record.section!r} "
+                                                         f"(no such section in document {record.document!r})"))
+        if isinstance(record, Document):
+            seen: set[str] = set()
+            for i, s in enumerate(record.sections):
+                if s.id in seen:
+                    problems.append(yf.problem(("sections", i, "id"), f"duplicate section id {s.id!r}"))
+                seen.add(s.id)
+        for field, doc_id, quote in _quotes(kind, record):
+            source = sources.get(doc_id)
+            if source is not None and not source.contains(quote):
+                short = quote if len(quote) <= 60 else quote[:57] + "..."
+                problems.append(yf.problem(field, f"quote not found in source of {doc_id!r}: {short!r}"))
+    return problems
+
+
+def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
+    """Load and validate all of data/; raise DataError listing every problem."""
+    records, files, yaml_files, problems = _read_records(data_dir)
+    sources, source_problems = _load_sources(data_dir, records, yaml_files)
+    problems += source_problems
+    problems += _cross_record_problems(records, yaml_files, sources)
+    if problems:
+        raise DataError(problems)
+    return Catalogue(records=records, files=files, sources=sources)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.validate", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
+    args = parser.parse_args(argv)
+    try:
+        catalogue = load_catalogue(args.data)
+    except DataError as e:
+        for p in e.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(e.problems)} problem(s) in {args.data}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in catalogue.records.items())
+    print(f"data OK: {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
