@@ -88,6 +88,9 @@ class Catalogue:
             return d.valid_until.year
         return None
 
+    def documents_in_order(self) -> list[Document]:
+        return sorted(self.documents.values(), key=lambda d: (self.year_of(d.id) or 0, d.date or "", d.id))
+
     def initiatives_in_order(self) -> list[Initiative]:
         """By document year, then document, then section order, then source order of the quote."""
         def key(i: Initiative):

@@ -1,0 +1,34 @@
+"""Danish formatting of dates, amounts and numbers for page text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december"]
+
+
+def date(value: dt.date) -> str:
+    """15. maj 2013"""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def number(value: int | float | Decimal, decimals: int = 0) -> str:
+    """1.350 / 627,1 — '.' groups thousands, ',' is the decimal mark."""
+    q = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    whole, _, frac = f"{q:,.{decimals}f}".partition(".")
+    whole = whole.replace(",", ".")
+    return f"{whole},{frac}" if frac else whole
+
+
+def amount(dkk: int) -> str:
+    """627100000 → '627,1 mio. kr.'; 1600000000 → '1,6 mia. kr.'; 500000 → '500.000 kr.'"""
+    for size, unit in ((10**9, "mia."), (10**6, "mio.")):
+        if dkk >= size:
+            scaled = Decimal(dkk) / size
+            decimals = 0 if scaled == scaled.to_integral() else 1
+            if decimals and (scaled * 10) != (scaled * 10).to_integral():
+                decimals = 2
+            return f"{number(scaled, decimals)} {unit} kr."
+    return f"{number(dkk)} kr."

@@ -1,0 +1,84 @@
+"""Write the Markdown pages generated from data/ into docs/.
+
+    python -m scripts.generate [--data DIR] [--docs DIR]
+
+Validation runs first; on any data problem nothing is written. Files are only rewritten
+when their content changes, so `mkdocs serve` does not rebuild in a loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from scripts.catalogue import Catalogue
+from scripts.pages import documents, entities, initiatives, meetings, ministries, sources
+from scripts.problems import DataError
+from scripts.site import FOLDERS, Page, environment
+from scripts.validate import DATA_DIR, load_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS_DIR = ROOT / "docs"
+REPO_URL = "https://github.com/vaekstaftaler/vaekstaftaler"
+PAGE_KINDS = (documents, sources, initiatives, ministries, entities, meetings)
+GENERATED_MARK = "generated: true"
+
+
+def all_pages(cat: Catalogue) -> Iterator[Page]:
+    for module in PAGE_KINDS:
+        yield from module.pages(cat)
+
+
+def render(page: Page, env, repo_url: str) -> str:
+    front = {"generated": True, "render_macros": False}
+    if page.data_file is not None:
+        front["edit_url"] = f"{repo_url}/edit/main/{page.data_file.resolve().relative_to(ROOT).as_posix()}" \
+            if page.data_file.resolve().is_relative_to(ROOT) else None
+        if front["edit_url"] is None:
+            del front["edit_url"]
+    body = env.get_template(page.template).render(**page.context)
+    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
+
+
+def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL) -> list[Path]:
+    """Write every page; remove generated pages whose record no longer exists."""
+    env = environment()
+    written: set[Path] = set()
+    for page in all_pages(cat):
+        target = docs_dir / page.path
+        if target in written:
+            raise RuntimeError(f"two pages would be written to {target}")
+        text = render(page, env, repo_url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+        written.add(target)
+    for folder in FOLDERS.values():
+        for stale in (docs_dir / folder).rglob("*.md"):
+            if stale not in written and GENERATED_MARK in stale.read_text(encoding="utf-8")[:200]:
+                stale.unlink()
+    return sorted(written)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.generate", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA_DIR)
+    parser.add_argument("--docs", type=Path, default=DOCS_DIR)
+    args = parser.parse_args(argv)
+    try:
+        cat = load_catalogue(args.data)
+    except DataError as e:
+        print(e, file=sys.stderr)
+        print(f"{len(e.problems)} problem(s) in {args.data}; no pages written", file=sys.stderr)
+        return 1
+    pages = generate(cat, args.docs)
+    print(f"{len(pages)} pages written to {args.docs}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

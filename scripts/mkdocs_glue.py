@@ -1,0 +1,28 @@
+"""MkDocs hook: before every build (and every rebuild under `mkdocs serve`), regenerate the
+pages from data/. All logic lives in scripts.generate; this file only connects it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.generate import generate  # noqa: E402
+from scripts.problems import DataError  # noqa: E402
+from scripts.validate import DATA_DIR, load_catalogue  # noqa: E402
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("VAEKSTAFTALER_DATA", DATA_DIR))
+
+
+def on_pre_build(config, **kwargs) -> None:
+    try:
+        catalogue = load_catalogue(data_dir())
+    except DataError as e:
+        raise Abort(f"{e}\n{len(e.problems)} problem(s) in the data: the site was not built.") from None
+    generate(catalogue, Path(config.docs_dir), config.repo_url)

@@ -1,0 +1,1 @@
+"""One module per page kind; each exposes `pages(catalogue)` yielding the pages it makes."""

@@ -1,0 +1,37 @@
+"""Document pages (/dokumenter/<id>/): metadata, sections in source order with their
+initiatives, budget figures; and the documents index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scripts.catalogue import Catalogue
+from scripts.site import Links, Page, index_path, page_path, quote_anchor
+
+
+def pages(cat: Catalogue) -> Iterator[Page]:
+    for d in cat.documents.values():
+        path = page_path("documents", d.id)
+        link = Links(cat, path)
+        initiatives = cat.initiatives_for("documents", d.id)
+        meetings = [m for m in cat.meetings.values() if m.document == d.id]
+        sections = [dict(
+            s=s,
+            anchor=link.source(d.id, quote_anchor("afsnit-" + s.id)),
+            initiatives=[i for i in initiatives if i.section == s.id],
+        ) for s in d.sections]
+        yield Page(path, "document.md.j2", data_file=cat.file("documents", d.id), context=dict(
+            d=d, link=link, year=cat.year_of(d.id), sections=sections,
+            parties=link.refs("actor", d.parties), regions=link.refs("regions", d.regions),
+            signatories=[dict(s=s, org=link.ref("actor", s.organisation) if s.organisation else None)
+                         for s in d.signatories],
+            meetings=link.refs("meetings", [m.id for m in meetings]),
+            source=link.source(d.id), count=len(initiatives),
+        ))
+
+    path = index_path("documents")
+    link = Links(cat, path)
+    yield Page(path, "documents_index.md.j2", context=dict(link=link, documents=[
+        dict(d=d, ref=link.ref("documents", d.id), year=cat.year_of(d.id),
+             count=len(cat.initiatives_for("documents", d.id)))
+        for d in cat.documents_in_order()]))

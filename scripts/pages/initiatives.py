@@ -1,0 +1,47 @@
+"""Initiative pages (/initiativer/<id>/) and the initiatives index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scripts.catalogue import Catalogue
+from scripts.site import Links, Page, index_path, page_path, quote_anchor
+
+
+def pages(cat: Catalogue) -> Iterator[Page]:
+    for i in cat.initiatives.values():
+        path = page_path("initiatives", i.id)
+        link = Links(cat, path)
+        document = cat.documents[i.document]
+        incoming = cat.related_targets(i.id)
+        yield Page(path, "initiative.md.j2", data_file=cat.file("initiatives", i.id), context=dict(
+            i=i,
+            link=link,
+            document=link.ref("documents", i.document),
+            year=cat.year_of(i.document),
+            section=next(s for s in document.sections if s.id == i.section),
+            ministries=link.refs("ministries", i.ministries),
+            forums=link.refs("forums", i.forums),
+            organisations=link.refs("organisations", i.organisations),
+            target_groups=link.refs("target_groups", i.target_groups),
+            themes=link.refs("themes", i.themes),
+            regions=link.refs("regions", i.regions),
+            commitments=[dict(
+                by=link.refs("actor", c.by), what=c.what, when=c.when, status=c.status,
+                source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
+            ) for n, c in enumerate(i.commitments)],
+            follows_up=[link.ref("target", r.target) for r in i.relations if r.type.value == "follows_up"],
+            followed_up_by=[link.ref("target", s) for s, t in incoming if t == "follows_up"],
+            see_also=[link.ref("target", r.target) for r in i.relations if r.type.value == "related"]
+            + [link.ref("target", s) for s, t in incoming if t == "related"],
+            quotes=[dict(text=q, href=link.source(i.document, quote_anchor(i.id, n)))
+                    for n, q in enumerate(i.quotes)],
+        ))
+
+    path = index_path("initiatives")
+    link = Links(cat, path)
+    by_document = [(link.ref("documents", d.id), cat.year_of(d.id), [
+        i for i in cat.initiatives_in_order() if i.document == d.id
+    ]) for d in cat.documents_in_order()]
+    yield Page(path, "initiatives_index.md.j2", context=dict(
+        link=link, by_document=[g for g in by_document if g[2]], count=len(cat.initiatives)))

@@ -1,0 +1,37 @@
+"""Meeting pages (/moeder/<id>/): participants and every agenda item with its
+recommendation, decision and links to initiatives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scripts.catalogue import Catalogue
+from scripts.site import Links, Page, index_path, page_path, quote_anchor
+
+
+def pages(cat: Catalogue) -> Iterator[Page]:
+    for meeting in cat.meetings.values():
+        path = page_path("meetings", meeting.id)
+        link = Links(cat, path)
+        items = []
+        for item in meeting.agenda:
+            incoming = cat.related_targets(item.id)
+            items.append(dict(
+                item=item,
+                themes=link.refs("themes", item.themes),
+                organisations=link.refs("organisations", item.organisations),
+                forums=link.refs("forums", item.forums),
+                follows_up=[link.ref("target", r.target) for r in item.relations if r.type.value == "follows_up"],
+                followed_up_by=[link.ref("target", s) for s, t in incoming if t == "follows_up"],
+                see_also=[link.ref("target", r.target) for r in item.relations if r.type.value == "related"]
+                + [link.ref("target", s) for s, t in incoming if t == "related"],
+                source=link.source(meeting.document, quote_anchor(item.id)),
+            ))
+        yield Page(path, "meeting.md.j2", data_file=cat.file("meetings", meeting.id), context=dict(
+            mt=meeting, link=link, items=items, document=link.ref("documents", meeting.document),
+            forums=link.refs("forums", meeting.forums)))
+
+    path = index_path("meetings")
+    link = Links(cat, path)
+    yield Page(path, "meetings_index.md.j2", context=dict(link=link, meetings=[
+        dict(mt=m, ref=link.ref("meetings", m.id)) for m in sorted(cat.meetings.values(), key=lambda m: m.date)]))

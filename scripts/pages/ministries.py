@@ -1,0 +1,63 @@
+"""Ministry and agency pages (/ministerier/<id>/): every initiative and commitment naming it,
+grouped by document and year, with the ministry's earlier and later names linked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scripts.catalogue import Catalogue
+from scripts.site import Links, Page, index_path, page_path, quote_anchor
+
+
+def lineage(cat: Catalogue, ministry_id: str) -> list[str]:
+    """All names in the ministry's line, oldest first (predecessors, itself, successors)."""
+    seen: list[str] = []
+    def back(mid):
+        for p in cat.predecessors(mid):
+            if p not in seen:
+                back(p)
+                seen.append(p)
+    back(ministry_id)
+    chain = seen + [ministry_id]
+    frontier = [ministry_id]
+    while frontier:
+        nxt = [s for m in frontier for s in cat.ministries[m].successors if s not in chain]
+        chain += nxt
+        frontier = nxt
+    return chain
+
+
+def pages(cat: Catalogue) -> Iterator[Page]:
+    for ministry in cat.ministries.values():
+        path = page_path("ministries", ministry.id)
+        link = Links(cat, path)
+        groups = []
+        for doc in cat.documents_in_order():
+            items = [i for i in cat.initiatives_for("ministries", ministry.id) if i.document == doc.id]
+            if not items:
+                continue
+            commitments = [dict(
+                i=link.ref("initiatives", i.id), what=c.what, when=c.when, status=c.status,
+                source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
+            ) for i in items for n, c in enumerate(i.commitments) if ministry.id in c.by]
+            groups.append(dict(doc=link.ref("documents", doc.id), year=cat.year_of(doc.id),
+                               initiatives=items, commitments=commitments))
+        chain = lineage(cat, ministry.id)
+        yield Page(path, "ministry.md.j2", data_file=cat.file("ministries", ministry.id), context=dict(
+            r=ministry, link=link, groups=groups,
+            parent=link.ref("ministries", ministry.parent) if ministry.parent else None,
+            agencies=link.refs("ministries", sorted(m.id for m in cat.ministries.values() if m.parent == ministry.id)),
+            predecessors=link.refs("ministries", cat.predecessors(ministry.id)),
+            successors=link.refs("ministries", ministry.successors),
+            lineage=link.refs("ministries", chain) if len(chain) > 1 else [],
+            count=sum(len(g["initiatives"]) for g in groups),
+        ))
+
+    path = index_path("ministries")
+    link = Links(cat, path)
+    entries = [dict(ref=link.ref("ministries", m.id), m=m,
+                    initiatives=len(cat.initiatives_for("ministries", m.id)),
+                    commitments=sum(1 for i in cat.initiatives_for("ministries", m.id)
+                                    for c in i.commitments if m.id in c.by))
+               for m in sorted(cat.ministries.values(), key=lambda m: m.name.casefold())]
+    yield Page(path, "ministries_index.md.j2", context=dict(link=link, entries=entries))

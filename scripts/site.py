@@ -1,0 +1,146 @@
+"""What every page kind shares: the Page record, URLs derived from record ids, templates.
+
+URLs are derived from ids only, so editing a title never changes an address.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from scripts import danish
+from scripts.catalogue import Catalogue
+from scripts.escape import finalize, inline
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Record kind → folder under docs/ (and URL prefix). Every generated page lives in one of these.
+FOLDERS = {
+    "documents": "dokumenter",
+    "initiatives": "initiativer",
+    "ministries": "ministerier",
+    "themes": "temaer",
+    "regions": "regioner",
+    "forums": "vaekstfora",
+    "organisations": "organisationer",
+    "target_groups": "maalgrupper",
+    "meetings": "moeder",
+}
+
+KIND_LABELS = {
+    "partnerskabsaftale": "Partnerskabsaftale",
+    "vækstplan": "Vækstplan",
+    "beslutningsreferat": "Beslutningsreferat",
+}
+
+
+def page_path(kind: str, record_id: str) -> str:
+    """The Markdown file (relative to docs/) of a record's page."""
+    if kind == "documents":
+        return f"dokumenter/{record_id}/index.md"
+    return f"{FOLDERS[kind]}/{record_id}.md"
+
+
+def source_page_path(document_id: str) -> str:
+    return f"dokumenter/{document_id}/kildetekst.md"
+
+
+def index_path(kind: str) -> str:
+    return f"{FOLDERS[kind]}/index.md"
+
+
+def quote_anchor(record_id: str, n: int = 0, part: str = "") -> str:
+    """Anchor of a quoted passage on the source-text page."""
+    return "kilde-" + record_id + (f"-{part}" if part else "") + (f"-{n + 1}" if n else "")
+
+
+@dataclass
+class Page:
+    path: str
+    template: str
+    context: dict = field(default_factory=dict)
+    data_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class Ref:
+    name: str
+    href: Markup
+    kind: str
+    id: str
+
+
+class Links:
+    """Relative links from one page to others, as Python-Markdown and MkDocs expect them."""
+
+    def __init__(self, catalogue: Catalogue, from_path: str):
+        self.cat = catalogue
+        self.from_dir = posixpath.dirname(from_path)
+
+    def to(self, path: str, anchor: str = "") -> Markup:
+        rel = posixpath.relpath(path, self.from_dir or ".")
+        return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+    def ref(self, kind: str, record_id: str) -> Ref:
+        """A link to any record; for actors the kind may be 'actor' and is resolved."""
+        if kind == "actor":
+            kind = self.cat.actor_kind(record_id) or "organisations"
+        if kind == "target":  # a relation target: an initiative or an agenda item
+            if record_id in self.cat.initiatives:
+                kind = "initiatives"
+            else:
+                meeting, item = self.cat.agenda_items[record_id]
+                name = f"Punkt {item.number}. {item.title} ({danish.date(meeting.date)})"
+                return Ref(name, self.to(page_path("meetings", meeting.id), record_id), "agenda_items", record_id)
+        record = self.cat.records[kind][record_id]
+        if kind == "documents":
+            name = record.short_title
+        elif kind == "meetings":
+            name = f"{record.body}, {danish.date(record.date)}"
+        else:
+            name = getattr(record, "title", None) or record.name
+        return Ref(name, self.to(page_path(kind, record_id)), kind, record_id)
+
+    def refs(self, kind: str, ids) -> list[Ref]:
+        return [self.ref(kind, i) for i in ids]
+
+    def source(self, document_id: str, anchor: str = "") -> Markup:
+        return self.to(source_page_path(document_id), anchor)
+
+    def index(self, kind: str) -> Markup:
+        return self.to(index_path(kind))
+
+
+def anchor_id(value: str) -> Markup:
+    """A record id used as an HTML anchor: ids are slugs, checked again here before use."""
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        raise ValueError(f"not a slug: {value!r}")
+    return Markup(value)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize,
+        # `finalize` escapes data for Markdown and HTML and returns Markup, which autoescape
+        # then leaves alone; autoescape also keeps macro output from being escaped twice.
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date=lambda d: danish.date(d),
+        amount=lambda n: danish.amount(n),
+        number=lambda n: danish.number(n),
+        kind_label=lambda k: KIND_LABELS.get(k, k),
+        text=inline,
+        anchor=anchor_id,
+    )
+    return env
