@@ -46,11 +46,12 @@ def _model_problems(yf: YamlFile, error: pydantic.ValidationError) -> list[Probl
     return problems
 
 
-def _read_records(data_dir: Path) -> tuple[dict, dict, dict, list[Problem]]:
+def _read_records(data_dir: Path) -> tuple[dict, dict, dict, dict, list[Problem]]:
     records: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
     files: dict[tuple[str, str], Path] = {}
     yaml_files: dict[tuple[str, str], YamlFile] = {}
     problems: list[Problem] = []
+    invalid: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, model in KINDS.items():
         folder = data_dir / kind
         paths = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")) if folder.is_dir() else []
@@ -58,11 +59,13 @@ def _read_records(data_dir: Path) -> tuple[dict, dict, dict, list[Problem]]:
             yf, read_problems = read_yaml(path)
             problems += read_problems
             if yf is None:
+                invalid[kind].add(path.stem)
                 continue
             try:
                 record = model.model_validate(yf.data)
             except pydantic.ValidationError as e:
                 problems += _model_problems(yf, e)
+                invalid[kind].add(path.stem)  # still a known id: references to it are not errors too
                 continue
             if record.id != path.stem:
                 problems.append(yf.problem(("id",), f"id {record.id!r} must equal the file name {path.stem!r}"))
@@ -72,7 +75,7 @@ def _read_records(data_dir: Path) -> tuple[dict, dict, dict, list[Problem]]:
             records[kind][record.id] = record
             files[(kind, record.id)] = path
             yaml_files[(kind, record.id)] = yf
-    return records, files, yaml_files, problems
+    return records, files, yaml_files, invalid, problems
 
 
 def _references(kind: str, r: Strict) -> Iterator[Ref]:
@@ -163,9 +166,9 @@ def _load_sources(data_dir: Path, records, yaml_files) -> tuple[dict[str, Source
     return sources, problems
 
 
-def _cross_record_problems(records, yaml_files, sources) -> list[Problem]:
+def _cross_record_problems(records, yaml_files, sources, invalid) -> list[Problem]:
     problems: list[Problem] = []
-    namespaces: dict[str, set[str]] = {kind: set(ids) for kind, ids in records.items()}
+    namespaces: dict[str, set[str]] = {kind: set(ids) | invalid[kind] for kind, ids in records.items()}
     agenda_owner: dict[str, str] = {}
     for meeting in records["meetings"].values():
         for i, item in enumerate(meeting.agenda):
@@ -210,10 +213,10 @@ def _cross_record_problems(records, yaml_files, sources) -> list[Problem]:
 
 def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     """Load and validate all of data/; raise DataError listing every problem."""
-    records, files, yaml_files, problems = _read_records(data_dir)
+    records, files, yaml_files, invalid, problems = _read_records(data_dir)
     sources, source_problems = _load_sources(data_dir, records, yaml_files)
     problems += source_problems
-    problems += _cross_record_problems(records, yaml_files, sources)
+    problems += _cross_record_problems(records, yaml_files, sources, invalid)
     if problems:
         raise DataError(problems)
     return Catalogue(records=records, files=files, sources=sources)

@@ -1,0 +1,41 @@
+# Vækstaftaler — `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+READY := $(VENV)/.ready
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve test site validate bench clean
+
+help: ## Show this help
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(READY): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@# Browser tests drive Debian's Chromium (never a downloaded browser build).
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	touch $(READY)
+
+serve: $(READY) ## Install everything, then serve the site at http://127.0.0.1:8000, rebuilding on changes
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(READY) ## Install everything, then run every test
+	$(PY) -m pytest
+
+validate: $(READY) ## Check data/ and report every problem
+	$(PY) -m scripts.validate
+
+site: $(READY) ## Validate data and build the publishable site into site/ (no site/ if anything fails)
+	rm -rf site build/site
+	$(PY) -m scripts.validate
+	$(PY) -m mkdocs build --strict --site-dir build/site
+	mv build/site site
+
+bench: $(READY) ## Benchmark build and search at 1x-100x the real data
+	$(PY) -m scripts.bench
+
+clean: ## Remove build output and generated pages
+	rm -rf site build
+	git clean -fdX docs

@@ -1,0 +1,41 @@
+"""Write JSON Schema files for editors, generated from the data model.
+
+    python -m scripts.schema
+
+Editors with YAML support (e.g. VS Code's YAML extension, see .vscode/settings.json) then
+complete and check fields while a maintainer types. A test keeps the files in step with
+scripts/model.py.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from scripts.model import KINDS
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+
+
+def schemas() -> dict[str, str]:
+    """File name → JSON text for every record kind."""
+    out = {}
+    for kind, model in KINDS.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"Vækstaftaler: data/{kind}/<id>.yml"
+        out[f"{kind}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return out
+
+
+def main() -> int:
+    SCHEMA_DIR.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas().items():
+        (SCHEMA_DIR / name).write_text(text, encoding="utf-8")
+    print(f"{len(KINDS)} schema files written to {SCHEMA_DIR}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
