@@ -77,7 +77,7 @@ def test_duplicate_id_same_folder(data_copy):
 def test_duplicate_key(data_copy):
     edit(data_copy, INITIATIVE, "themes: [foedevarer]", "themes: [foedevarer]\nthemes: []")
     [problem] = problems_in(data_copy)
-    assert problem == f"{INITIATIVE}:8: -: malformed YAML: duplicate key 'themes' (first on line 7)"
+    assert problem == f"{INITIATIVE}:7: -: malformed YAML: duplicate key 'themes' (first on line 6)"
 
 
 def test_unknown_reference(data_copy):
