@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_HYPHEN_AT_BREAK = re.compile(r"[-\u00ad][ \t]*\r?\n\s*")
+# "ka-\npitalselskab" is one word; "Erhvervs-\nog Vækstministeriet" is a suspended compound.
+SUSPENDED = r"(?:og|eller|samt|til)\b"
+_HYPHEN_AT_BREAK = re.compile(rf"[-\u00ad][ \t]*\r?\n\s*(?!{SUSPENDED})")
 _HYPHEN = re.compile(r"[-\u00ad]")
 _SPACE = re.compile(r"\s+")
 

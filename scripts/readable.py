@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from scripts.quotes import SUSPENDED
+
 BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\u2022\u25aa\u25cf"
 _MARK = re.compile("\ue000(\\d+)\ue001")
 _BULLET_LINE = re.compile(rf"^\s*[{BULLETS}]\s*")
@@ -21,7 +23,7 @@ def _join(lines: list[str]) -> str:
         line = line.strip()
         if not line:
             continue
-        if re.search(r"[a-zæøå]-$", out) and re.match(r"(\ue000\d+\ue001)*[a-zæøå]", line):
+        if re.search(r"[a-zæøå]-$", out) and re.match(rf"(\ue000\d+\ue001)*(?!{SUSPENDED})[a-zæøå]", line):
             out = out[:-1] + line  # ka- / pitalselskab → kapitalselskab
         else:
             out = f"{out} {line}" if out else line
