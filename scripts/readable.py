@@ -23,8 +23,11 @@ def _join(lines: list[str]) -> str:
         line = line.strip()
         if not line:
             continue
-        if re.search(r"[a-zæøå]-$", out) and re.match(rf"(\ue000\d+\ue001)*(?!{SUSPENDED})[a-zæøå]", line):
+        hyphenated = re.search(r"\S-$", out) and not re.match(rf"(\ue000\d+\ue001)*{SUSPENDED}", line)
+        if hyphenated and re.search(r"[a-zæøå]-$", out) and re.match(r"(\ue000\d+\ue001)*[a-zæøå]", line):
             out = out[:-1] + line  # ka- / pitalselskab → kapitalselskab
+        elif hyphenated:
+            out += line  # 2010- / 2020 → 2010-2020; GTS- / Institutter → GTS-Institutter
         else:
             out = f"{out} {line}" if out else line
     return out

@@ -1,0 +1,28 @@
+"""Build the site in a scratch copy of the project, so tests never touch docs/ or site/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(workdir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` on data_dir (default: data/); output in workdir/site."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, workdir / folder, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".cache"))
+    for name, target in (("scripts", ROOT / "scripts"), ("data", data_dir or ROOT / "data")):
+        if not (workdir / name).exists():
+            (workdir / name).symlink_to(target)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data_dir or ROOT / "data"))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml"),
+         "-d", str(workdir / "site")],
+        cwd=ROOT, env=env, capture_output=True, text=True)
