@@ -11,8 +11,9 @@ import re
 
 from markupsafe import Markup
 
-# The characters Python-Markdown (with the tables extension) accepts after a backslash.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+# The characters Python-Markdown (with the tables extension) accepts after a backslash; `<`, `>`
+# and `&` are entity-escaped instead.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _SPACE = re.compile(r"\s+")
 
 
