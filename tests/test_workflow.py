@@ -27,7 +27,7 @@ def test_workflow_validates_tests_and_deploys_on_data_changes():
     deploy = flow["jobs"]["deploy"]
     assert deploy["needs"] == "test"
     assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in deploy["steps"])
-    assert {"run": "make site", "name": "Build the site"} in deploy["steps"]
+    assert any(s.get("run") == "make site" for s in deploy["steps"])
 
 
 def test_ci_runs_the_readme_test_command():

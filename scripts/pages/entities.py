@@ -45,11 +45,12 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 context["region"] = link.ref("regions", record.region)
                 context["documents"] = link.refs("documents", [d.id for d in cat.documents_in_order()
                                                                if record.id in d.parties])
-                context["meetings"] = link.refs("meetings", [m.id for m in cat.meetings.values()
-                                                             if record.id in m.forums])
-            if kind == "organisations":
-                context["meetings"] = [link.ref("target", item.id) for _, (m, item) in cat.agenda_items.items()
-                                       if record.id in item.organisations]
+                context["meetings"] += link.refs("meetings", [m.id for m in cat.meetings.values()
+                                                              if record.id in m.forums])
+            if kind in ("organisations", "themes", "forums"):
+                # agenda items naming the record: "meetings" lists the items, linked to their anchors
+                context["meetings"] += [link.ref("target", item_id) for item_id, (_, item) in cat.agenda_items.items()
+                                       if record.id in getattr(item, kind)]
             yield Page(path, "entity.md.j2", data_file=cat.file(kind, record.id), context=context)
 
     for kind, (title, intro) in KINDS.items():
