@@ -15,9 +15,12 @@ from pathlib import Path
 
 import yaml
 
+from scripts import search_block
 from scripts.catalogue import Catalogue
 from scripts.pages import documents, entities, initiatives, meetings, ministries, sources
 from scripts.problems import DataError
+from scripts.search_block import visible_text
+from scripts.search_terms import Vocabulary
 from scripts.site import FOLDERS, Page, environment
 from scripts.validate import DATA_DIR, load_catalogue
 
@@ -34,6 +37,7 @@ def all_pages(cat: Catalogue) -> Iterator[Page]:
 
 
 def render(page: Page, env, repo_url: str) -> str:
+    """The page's Markdown, front matter included, without the search block."""
     front = {"generated": True, "render_macros": False}
     if page.data_file is not None:
         front["edit_url"] = f"{repo_url}/edit/main/{page.data_file.resolve().relative_to(ROOT).as_posix()}" \
@@ -44,15 +48,23 @@ def render(page: Page, env, repo_url: str) -> str:
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
 
 
-def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL) -> list[Path]:
-    """Write every page; remove generated pages whose record no longer exists."""
+def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL,
+             search_terms: bool = True) -> list[Path]:
+    """Write every page; remove generated pages whose record no longer exists.
+
+    search_terms=False leaves out the extra search terms (to measure stock search on the same pages).
+    """
     env = environment()
+    pages = list(all_pages(cat))
+    texts = [render(page, env, repo_url) for page in pages]
+    vocabulary = Vocabulary(visible_text(t) for t in texts)
     written: set[Path] = set()
-    for page in all_pages(cat):
+    for page, text in zip(pages, texts):
         target = docs_dir / page.path
         if target in written:
             raise RuntimeError(f"two pages would be written to {target}")
-        text = render(page, env, repo_url)
+        if search_terms:
+            text += search_block.block(text, vocabulary, page.synonyms, page.meta)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")

@@ -1,5 +1,6 @@
-"""MkDocs hook: before every build (and every rebuild under `mkdocs serve`), regenerate the
-pages from data/. All logic lives in scripts.generate; this file only connects it."""
+"""MkDocs hooks: before every build (and every rebuild under `mkdocs serve`), regenerate the
+pages from data/; after it, index the site for search. The logic lives in scripts.generate and
+scripts.search_index; this file only connects them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.generate import generate  # noqa: E402
 from scripts.problems import DataError  # noqa: E402
+from scripts.search_index import build_index  # noqa: E402
 from scripts.validate import DATA_DIR, load_catalogue  # noqa: E402
 
 
@@ -25,4 +27,9 @@ def on_pre_build(config, **kwargs) -> None:
         catalogue = load_catalogue(data_dir())
     except DataError as e:
         raise Abort(f"{e}\n{len(e.problems)} problem(s) in the data: the site was not built.") from None
-    generate(catalogue, Path(config.docs_dir), config.repo_url)
+    generate(catalogue, Path(config.docs_dir), config.repo_url,
+             search_terms=os.environ.get("VAEKSTAFTALER_SEARCH_TERMS", "1") != "0")
+
+
+def on_post_build(config, **kwargs) -> None:
+    build_index(Path(config.site_dir))

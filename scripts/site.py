@@ -65,6 +65,10 @@ class Page:
     template: str
     context: dict = field(default_factory=dict)
     data_file: Path | None = None
+    # Search: terms users may type that the page does not contain (synonyms, abbreviations),
+    # and result metadata shown under the title (document, year).
+    synonyms: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,14 @@ def anchor_id(value: str) -> Markup:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
         raise ValueError(f"not a slug: {value!r}")
     return Markup(value)
+
+
+def names(record) -> list[str]:
+    """Every name a user may type for a record: name, abbreviation, aliases, synonyms."""
+    out = [getattr(record, "name", None) or getattr(record, "title", "")]
+    out.append(getattr(record, "abbreviation", None) or "")
+    out += list(getattr(record, "aliases", [])) + list(getattr(record, "synonyms", []))
+    return [n for n in out if n]
 
 
 def environment() -> jinja2.Environment:

@@ -11,17 +11,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(workdir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` on data_dir (default: data/); output in workdir/site."""
+def build_site(workdir: Path, data_dir: Path | None = None,
+               stock_search: bool = False) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` on data_dir (default: data/); output in workdir/site.
+
+    With stock_search, the same pages are built with Material's own search (lunr) instead of
+    ours, for comparing the two.
+    """
     workdir.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for folder in ("docs", "overrides"):
         shutil.copytree(ROOT / folder, workdir / folder, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns(".cache"))
+    if stock_search:
+        config = config.replace("\nplugins:\n", "\nplugins:\n  - search\n")
+        (workdir / "overrides/partials/header.html").unlink()
+    (workdir / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name, target in (("scripts", ROOT / "scripts"), ("data", data_dir or ROOT / "data")):
         if not (workdir / name).exists():
             (workdir / name).symlink_to(target)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data_dir or ROOT / "data"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data_dir or ROOT / "data"),
+               VAEKSTAFTALER_SEARCH_TERMS="0" if stock_search else "1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml"),
          "-d", str(workdir / "site")],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
-from scripts.site import Links, Page, index_path, page_path, quote_anchor
+from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
@@ -20,7 +20,10 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             anchor=link.source(d.id, quote_anchor("afsnit-" + s.id)),
             initiatives=[i for i in initiatives if i.section == s.id],
         ) for s in d.sections]
-        yield Page(path, "document.md.j2", data_file=cat.file("documents", d.id), context=dict(
+        yield Page(path, "document.md.j2", data_file=cat.file("documents", d.id),
+                   synonyms=[n for a in d.parties for n in names(cat.actor(a))],
+                   meta={"type": "Dokument", "dokument": d.short_title, "år": str(cat.year_of(d.id) or "")},
+                   context=dict(
             d=d, link=link, year=cat.year_of(d.id), sections=sections,
             parties=link.refs("actor", d.parties), regions=link.refs("regions", d.regions),
             signatories=[dict(s=s, org=link.ref("actor", s.organisation) if s.organisation else None)

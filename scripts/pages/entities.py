@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
-from scripts.site import Links, Page, index_path, page_path
+from scripts.site import Links, Page, index_path, names, page_path
 
 # kind → (index page title, introduction of the index page)
 KINDS = {
@@ -17,6 +17,10 @@ KINDS = {
     "regions": ("Regioner og vækstfora", "Regionerne og deres vækstfora, med de aftaler og initiativer, der dækker dem."),
     "forums": ("Vækstfora", "De regionale vækstfora."),
 }
+
+
+TYPE_LABELS = {"themes": "Tema", "target_groups": "Målgruppe", "organisations": "Organisation",
+               "regions": "Region", "forums": "Vækstforum"}
 
 
 def grouped(cat: Catalogue, kind: str, record_id: str, link: Links):
@@ -51,7 +55,8 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 # agenda items naming the record: "meetings" lists the items, linked to their anchors
                 context["meetings"] += [link.ref("target", item_id) for item_id, (_, item) in cat.agenda_items.items()
                                        if record.id in getattr(item, kind)]
-            yield Page(path, "entity.md.j2", data_file=cat.file(kind, record.id), context=context)
+            yield Page(path, "entity.md.j2", data_file=cat.file(kind, record.id), context=context,
+                       synonyms=names(record), meta={"type": TYPE_LABELS[kind]})
 
     for kind, (title, intro) in KINDS.items():
         if kind == "forums":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
-from scripts.site import Links, Page, index_path, page_path, quote_anchor
+from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
@@ -14,7 +14,13 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         link = Links(cat, path)
         document = cat.documents[i.document]
         incoming = cat.related_targets(i.id)
-        yield Page(path, "initiative.md.j2", data_file=cat.file("initiatives", i.id), context=dict(
+        linked = [cat.records[kind][rid] for kind in ("themes", "target_groups", "organisations", "ministries",
+                                                       "forums", "regions") for rid in getattr(i, kind)]
+        linked += [cat.actor(a) for c in i.commitments for a in c.by]
+        yield Page(path, "initiative.md.j2", data_file=cat.file("initiatives", i.id),
+                   synonyms=[n for r in linked for n in names(r)],
+                   meta={"type": "Initiativ", "dokument": cat.documents[i.document].short_title,
+                         "år": str(cat.year_of(i.document) or "")}, context=dict(
             i=i,
             link=link,
             document=link.ref("documents", i.document),

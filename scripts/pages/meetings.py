@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
-from scripts.site import Links, Page, index_path, page_path, quote_anchor
+from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
@@ -27,7 +27,10 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 + [link.ref("target", s) for s, t in incoming if t == "related"],
                 source=link.source(meeting.document, quote_anchor(item.id)),
             ))
-        yield Page(path, "meeting.md.j2", data_file=cat.file("meetings", meeting.id), context=dict(
+        yield Page(path, "meeting.md.j2", data_file=cat.file("meetings", meeting.id),
+                   synonyms=[n for f in meeting.forums for n in names(cat.forums[f])],
+                   meta={"type": "Møde", "dokument": cat.documents[meeting.document].short_title,
+                         "år": str(meeting.date.year)}, context=dict(
             mt=meeting, link=link, items=items, document=link.ref("documents", meeting.document),
             forums=link.refs("forums", meeting.forums)))
 

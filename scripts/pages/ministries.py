@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
-from scripts.site import Links, Page, index_path, page_path, quote_anchor
+from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
 def lineage(cat: Catalogue, ministry_id: str) -> list[str]:
@@ -43,7 +43,9 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             groups.append(dict(doc=link.ref("documents", doc.id), year=cat.year_of(doc.id),
                                initiatives=items, commitments=commitments))
         chain = lineage(cat, ministry.id)
-        yield Page(path, "ministry.md.j2", data_file=cat.file("ministries", ministry.id), context=dict(
+        yield Page(path, "ministry.md.j2", data_file=cat.file("ministries", ministry.id),
+                   synonyms=[n for m in chain for n in names(cat.ministries[m])],
+                   meta={"type": "Ministerium / styrelse"}, context=dict(
             r=ministry, link=link, groups=groups,
             parent=link.ref("ministries", ministry.parent) if ministry.parent else None,
             agencies=link.refs("ministries", sorted(m.id for m in cat.ministries.values() if m.parent == ministry.id)),

@@ -46,6 +46,8 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             return f'<span id="{anchor}" class="kilde-anker"></span>[↗ {inline(ref.name)}]({ref.href}){{.kilde-link}} '
 
         text = [Markup(_MARK.sub(render_mark, str(inline(p)))) for p in paragraphs(source.text, marks)]
-        yield Page(path, "source.md.j2", data_file=None, context=dict(
+        yield Page(path, "source.md.j2", data_file=None,
+                   meta={"type": "Kildetekst", "dokument": d.short_title, "år": str(cat.year_of(d.id) or "")},
+                   context=dict(
             d=d, link=link, document=link.ref("documents", d.id), paragraphs=text,
             source_file=f"data/sources/{d.source}"))

@@ -1,0 +1,84 @@
+// The search page: queries the Pagefind index that is built with the site, as the user types.
+// The query lives in the URL (?q=...), so a search can be shared and reloaded.
+(function () {
+  "use strict";
+  const root = document.getElementById("soegning");
+  if (!root) return;
+  const input = root.querySelector("input[name=q]");
+  const status = root.querySelector("[role=status]");
+  const list = root.querySelector(".vs-search-results");
+  const bundle = new URL(root.dataset.bundle, document.baseURI);
+  let pagefind = null;
+  let latest = 0;
+
+  async function engine() {
+    if (!pagefind) {
+      pagefind = await import(new URL("pagefind.js", bundle).href);
+      await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24 });
+      await pagefind.init();
+    }
+    return pagefind;
+  }
+
+  // Pagefind marks matches with <mark>; keep only text and <mark>, whatever else the excerpt holds.
+  function excerpt(html) {
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const out = document.createElement("p");
+    for (const node of doc.body.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) out.append(node.textContent);
+      else if (node.nodeName === "MARK") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.append(mark);
+      } else out.append(node.textContent);
+    }
+    return out;
+  }
+
+  function item(data) {
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    const heading = document.createElement("h2");
+    heading.append(link);
+    const about = document.createElement("p");
+    about.className = "vs-search-meta";
+    about.textContent = [data.meta.type, data.meta.dokument, data.meta["år"]].filter(Boolean).join(" · ");
+    li.append(heading, about, excerpt(data.excerpt));
+    return li;
+  }
+
+  async function run(query) {
+    const mine = ++latest;
+    const url = new URL(location.href);
+    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    history.replaceState(null, "", url);
+    if (!query.trim()) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    const search = await (await engine()).search(query);
+    const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+    if (mine !== latest) return;
+    list.replaceChildren(...results.map(item));
+    const n = search.results.length;
+    status.textContent = n === 0 ? `Ingen resultater for »${query}«.`
+      : `${n} ${n === 1 ? "resultat" : "resultater"} for »${query}«` + (n > 20 ? " (de 20 bedste vises)." : ".");
+  }
+
+  let timer = null;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(input.value), 120);
+  });
+  root.querySelector("form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    run(input.value);
+  });
+  const initial = new URLSearchParams(location.search).get("q") || "";
+  input.value = initial;
+  if (initial) run(initial);
+  engine();  // start loading the index while the user types
+})();

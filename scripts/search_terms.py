@@ -1,0 +1,105 @@
+"""Build-time Danish analysis that adds search terms to every generated page.
+
+The browser's search engine stems Danish, but no stock stemmer splits compounds
+("kystturisme" → "turisme"), folds æ/ø/å typed on a foreign keyboard ("foedevarer"),
+or maps every inflection to one stem ("datacentre" / "datacenter"). Those forms are
+computed here, once, against the vocabulary of our own corpus, and indexed with the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+(?:[-'][0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+)*")
+
+# Inflectional endings, longest first; stripped to guess a word's base form.
+_ENDINGS = ("ernes", "erne", "enes", "ene", "ers", "ens", "ets", "er", "en", "et", "es", "e", "s", "r", "i")
+# Joining letters between the parts of a compound: sundhed-s-innovation, klynge-organisation.
+_LINKS = ("s", "e")
+_FOLDS = (
+    {"æ": "ae", "ø": "oe", "å": "aa", "é": "e"},
+    {"æ": "a", "ø": "o", "å": "a", "é": "e"},
+)
+
+MIN_PART = 4  # shortest compound part worth indexing on its own
+MIN_COMPOUND = 8
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of a text; hyphenated words also give their parts."""
+    out = []
+    for w in _WORD.findall(text):
+        w = w.lower()
+        out.append(w)
+        if "-" in w:
+            out += [p for p in w.split("-") if p]
+    return out
+
+
+def base_forms(word: str) -> set[str]:
+    """Guesses at the uninflected form: 'virksomheder' → 'virksomhed', 'datacentre' → 'datacenter'."""
+    forms = set()
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_PART:
+            forms.add(word[: -len(ending)])
+    # Latin -re / Danish -er: datacentre ↔ datacenter
+    if word.endswith("ntre"):
+        forms.add(word[:-2] + "er")
+    elif word.endswith("nter"):
+        forms.add(word[:-2] + "re")
+    return forms
+
+
+def folded(word: str) -> set[str]:
+    """How the word is typed without æ, ø, å: 'fødevarer' → 'foedevarer', 'fodevarer'."""
+    if not re.search("[æøåé]", word):
+        return set()
+    return {"".join(fold.get(c, c) for c in word) for fold in _FOLDS}
+
+
+class Vocabulary:
+    """The words of the whole corpus, used to recognise the parts of compounds."""
+
+    def __init__(self, texts: Iterable[str]):
+        self.words: set[str] = set()
+        for text in texts:
+            for w in words(text):
+                self.words.add(w)
+                self.words |= base_forms(w)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def parts(self, word: str) -> set[str]:
+        """Known words a compound is made of: 'vindmølleindustrien' → {'vindmølle', 'industrien'}."""
+        found: set[str] = set()
+        if len(word) < MIN_COMPOUND or "-" in word:
+            return found
+        for i in range(MIN_PART - 1, len(word) - MIN_PART + 1):
+            head, tail = word[:i], word[i:]
+            if tail not in self or len(tail) < MIN_PART + 1:
+                continue
+            heads = {head} | {head[:-1] for link in _LINKS if head.endswith(link) and len(head) > MIN_PART}
+            known_heads = {h for h in heads if h in self and len(h) >= MIN_PART}
+            if known_heads or len(head) >= MIN_PART:
+                found.add(tail)
+                found |= known_heads or {head}
+                found |= self.parts(tail)
+        return found
+
+
+def extra_terms(text: str, vocabulary: Vocabulary, synonyms: Iterable[str] = ()) -> list[str]:
+    """Terms to index with a page beyond its visible text, sorted, without the words already there."""
+    present = set(words(text))
+    terms: set[str] = set()
+    for w in present:
+        parts = vocabulary.parts(w)
+        terms |= {w} | base_forms(w) | parts
+        for part in parts:
+            terms |= base_forms(part)
+    for s in synonyms:
+        terms |= set(words(s))
+    for t in list(terms):
+        terms |= folded(t)
+    return sorted(t for t in terms - present if len(t) >= 2)
