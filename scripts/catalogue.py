@@ -5,6 +5,8 @@ Built once from validated data by `scripts.validate.load_catalogue`.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -84,12 +86,15 @@ class Catalogue:
             return d.date.year
         if d.period:
             return d.period.start
+        stated = re.search(r"\b(19|20)\d\d\b", d.date_text or "")
+        if stated:
+            return int(stated.group())
         if d.valid_until:
             return d.valid_until.year
         return None
 
     def documents_in_order(self) -> list[Document]:
-        return sorted(self.documents.values(), key=lambda d: (self.year_of(d.id) or 0, d.date or "", d.id))
+        return sorted(self.documents.values(), key=lambda d: (self.year_of(d.id) or 0, d.date or dt.date.min, d.id))
 
     def initiatives_in_order(self) -> list[Initiative]:
         """By document year, then document, then section order, then source order of the quote."""

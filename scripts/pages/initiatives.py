@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
+from scripts.search import Index
 from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
+    index = Index(cat)
     for i in cat.initiatives.values():
         path = page_path("initiatives", i.id)
         link = Links(cat, path)
@@ -40,6 +42,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             followed_up_by=[link.ref("target", s) for s, t in incoming if t == "follows_up"],
             see_also=[link.ref("target", r.target) for r in i.relations if r.type.value == "related"]
             + [link.ref("target", s) for s, t in incoming if t == "related"],
+            related=link.refs("initiatives", index.related(i.id)),
             quotes=[dict(text=q, href=link.source(i.document, quote_anchor(i.id, n)))
                     for n, q in enumerate(i.quotes)],
         ))

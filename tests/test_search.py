@@ -1,0 +1,97 @@
+"""Danish search analysis, the command-line search, and related initiatives."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from scripts.search import Index
+from scripts.search_terms import Vocabulary, base_forms, extra_terms, folded
+
+
+@pytest.fixture(scope="module")
+def index(catalogue):
+    return Index(catalogue)
+
+
+VOCAB = Vocabulary(["vindmølle industrien klynge organisation kyst turisme sundhed innovation "
+                    "velfærd teknologi erhverv ministeriet"])
+
+
+@pytest.mark.parametrize("compound, part", [
+    ("vindmølleindustrien", "vindmølle"), ("klyngeorganisation", "klynge"), ("kystturisme", "turisme"),
+    ("sundhedsinnovation", "sundhed"), ("sundhedsinnovation", "innovation"),
+    ("velfærdsteknologi", "teknologi"), ("erhvervsministeriet", "ministeriet"),
+])
+def test_compounds_split_into_known_words(compound, part):
+    assert part in VOCAB.parts(compound)
+
+
+def test_words_that_are_not_compounds_stay_whole():
+    assert VOCAB.parts("organisation") == set()
+
+
+@pytest.mark.parametrize("word, base", [
+    ("fødevarevirksomheder", "fødevarevirksomhed"), ("datacentre", "datacenter"),
+    ("datacenter", "datacentre"), ("iværksætteri", "iværksætter"),
+])
+def test_base_forms(word, base):
+    assert base in base_forms(word)
+
+
+def test_folding_for_keyboards_without_æøå():
+    assert {"foedevarer", "fodevarer"} <= folded("fødevarer")
+    assert {"vaekstplan", "velfaerdsteknologi"} <= folded("vækstplan") | folded("velfærdsteknologi")
+    assert folded("plan") == set()
+
+
+def test_extra_terms_add_only_what_the_page_lacks():
+    terms = extra_terms("Kystturisme i Sønderborg", VOCAB, ["SMV"])
+    assert {"turisme", "sonderborg", "soenderborg", "smv"} <= set(terms)
+    assert "kystturisme" not in terms
+
+
+def test_search_ranks_the_initiative_first(index):
+    assert index.search("Food KIC")[0] == "dansk-deltagelse-i-food-kic-2013"
+
+
+def test_search_handles_folding_and_compounds(index):
+    assert "dansk-deltagelse-i-food-kic-2013" in index.search("foedevarer", year=2013)
+    assert "vindprogram-2016" in index.search("vindmølle")[:5]
+
+
+def test_search_filters(index, catalogue):
+    for rid in index.search("analyse", ministry="erhvervsministeriet"):
+        i = catalogue.initiatives[rid]
+        assert "erhvervsministeriet" in set(i.ministries) | {a for c in i.commitments for a in c.by}
+    assert all(catalogue.initiatives[r].document == "vaekstpartnerskab-midtjylland-2013"
+               for r in index.search("fødevarer", year=2013))
+    assert all("turisme" in catalogue.initiatives[r].themes for r in index.search("udvikling", theme="turisme"))
+    assert index.search("udvikling", theme="turisme")
+
+
+def test_related_initiatives_share_subject(index, catalogue):
+    related = index.related("smart-region-2016")
+    assert "byinnovation-smart-city-2016" in related
+    assert "smart-region-2016" not in related
+    for rid in related:
+        assert set(catalogue.initiatives[rid].themes) & set(catalogue.initiatives["smart-region-2016"].themes)
+
+
+def test_command_line_prints_document_year_and_ministry():
+    result = subprocess.run([sys.executable, "-m", "scripts.search", "Food KIC", "--limit", "3"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[:3]
+    assert first[0] == " 1. Dansk deltagelse i et Food KIC"
+    assert "Vækstpartnerskab 2013 – Midtjylland (2013)" in first[1]
+    assert "Erhvervs- og Vækstministeriet" in first[1]
+
+
+def test_command_line_rejects_unknown_filter():
+    result = subprocess.run([sys.executable, "-m", "scripts.search", "x", "--ministry", "findes-ikke"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "unknown ministry 'findes-ikke'" in result.stderr
