@@ -1,4 +1,4 @@
-"""Debian's Chromium driven by Playwright, and a local server for a built site."""
+"""Debian's Chromium driven by Playwright, and a local server for a built site (tests and benchmarks)."""
 
 from __future__ import annotations
 

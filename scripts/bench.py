@@ -1,0 +1,207 @@
+"""Benchmark the build and the search at 1×, 10×, 50× (and 100×) the real data.
+
+    python -m scripts.bench [--scales 1 10 50 100] [--out bench/results.md]
+
+For each scale, synthetic data (scripts.synthetic) is built into a scratch folder and timed:
+validation, data → Markdown generation, the search index, and the MkDocs render (the whole
+`mkdocs build` less our own steps); peak memory and output size. The search is measured in
+Debian's Chromium: bytes downloaded before the first result (raw and gzip), time from page
+load to search ready, and query latency. At 1× it also measures how long an edit to one YAML
+file takes to show up under `mkdocs serve`. Prints a table and writes it to --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from scripts.generate import generate
+from scripts.search_index import build_index
+from scripts.validate import load_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ["fødevarer", "vindmølle", "SMV", "foedevarer", "kystturisme", "627,1 mio", "klynge",
+           "iværksættere", "Sonderborg", "datacentre"]
+
+
+def timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def _project_copy(work: Path, data: Path) -> Path:
+    """A scratch copy of the site sources that builds from `data`."""
+    work.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, work / folder, dirs_exist_ok=True)
+    (work / "scripts").symlink_to(ROOT / "scripts")
+    if not (work / "data").exists():
+        (work / "data").symlink_to(data)
+    return work
+
+
+def build_figures(scale: int, work: Path) -> dict:
+    from scripts.synthetic import make
+
+    data = work / "data-src"
+    counts = make(scale, data)
+    cat, validate_s = timed(load_catalogue, data)
+    docs = work / "gen-docs"
+    shutil.copytree(ROOT / "docs", docs)
+    _, generate_s = timed(generate, cat, docs)
+
+    project = _project_copy(work / "project", data)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+                    "-d", str(project / "site")], cwd=ROOT, env=env, check=True, capture_output=True)
+    total_s = time.perf_counter() - start
+    peak_mb = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+    site = project / "site"
+    _, index_s = timed(build_index, site)  # indexing again gives the index time on its own
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    html_bytes = sum(p.stat().st_size for p in pages)
+    own_s = validate_s + generate_s + index_s
+    return dict(scale=scale, initiatives=counts["initiatives"], pages=len(pages), validate_s=validate_s,
+                generate_s=generate_s, index_s=index_s, render_s=max(total_s - own_s, 0), total_s=total_s,
+                own_share=own_s / total_s, peak_mb=peak_mb, site_mb=sum(
+                    p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
+                avg_page_kb=html_bytes / len(pages) / 1024, site=site)
+
+
+def search_figures(site: Path) -> dict:
+    from scripts.browser import chromium, serve
+
+    with serve(site) as base, chromium() as browser:
+        context = browser.new_context()
+        page = context.new_page()
+        sizes: list[tuple[int, int]] = []
+        page.on("requestfinished", lambda req: sizes.append(_sizes(req)))
+        page.goto(base + "soeg/")
+        page.wait_for_function("performance.getEntriesByName('search-ready').length > 0")
+        # from the start of the page load (navigation) to the index being ready to answer
+        ready_ms = page.evaluate("performance.getEntriesByName('search-ready')[0].startTime")
+        latencies = []
+        for n, query in enumerate(QUERIES):
+            page.fill("#vs-q", "")
+            page.type("#vs-q", query)
+            typed = page.evaluate("performance.now()")
+            page.wait_for_function("q => document.querySelector('.vs-search-status').textContent.includes('»' + q + '«')",
+                                   arg=query)
+            done = page.evaluate("performance.getEntriesByName('search-results').slice(-1)[0].startTime")
+            latencies.append(done - typed)
+            if n == 0:
+                first_bytes = list(sizes)
+                first_ms = done - typed
+        context.close()
+    return dict(first_raw_kb=sum(r for r, _ in first_bytes) / 1024, first_gzip_kb=sum(g for _, g in first_bytes) / 1024,
+                ready_ms=ready_ms, first_ms=first_ms, median_ms=statistics.median(latencies))
+
+
+def _sizes(request) -> tuple[int, int]:
+    response = request.response()
+    body = response.body() if response else b""
+    return len(body), len(gzip.compress(body))
+
+
+def serve_edit_seconds(work: Path) -> float:
+    """Seconds from saving a YAML file to the served page showing the change, under `mkdocs serve`."""
+    data = work / "data"
+    shutil.copytree(ROOT / "data", data)
+    project = _project_copy(work / "serve", data)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data))
+    port = 8000 + os.getpid() % 1000
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/initiativer/eventpuljen-2016/"
+    try:
+        _wait_for(url, "Eventpuljen", 120)
+        path = data / "initiatives/eventpuljen-2016.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("title: Eventpuljen", "title: Eventpuljen MÅLT"),
+                        encoding="utf-8")
+        start = time.perf_counter()
+        _wait_for(url, "Eventpuljen MÅLT", 60)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _wait_for(url: str, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if text in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{text!r} did not appear at {url}")
+
+
+def table(rows: list[dict], edit_s: float | None) -> str:
+    lines = [
+        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}",
+        "",
+        "| scale | initiatives | pages | validate s | generate s | search index s | MkDocs render s | total s "
+        "| our share | peak MB | site MB | avg page KB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['scale']}× | {r['initiatives']} | {r['pages']} | {r['validate_s']:.2f} | "
+                     f"{r['generate_s']:.2f} | {r['index_s']:.2f} | {r['render_s']:.1f} | {r['total_s']:.1f} | "
+                     f"{100 * r['own_share']:.0f} % | {r['peak_mb']:.0f} | {r['site_mb']:.1f} | {r['avg_page_kb']:.1f} |")
+    lines += ["", "Search in Chromium (first query on a freshly loaded search page; latency from the last "
+              "keystroke to rendered results, including the 120 ms typing pause):", "",
+              "| scale | downloaded before first result (raw KB) | (gzip KB) | page load → search ready ms "
+              "| first query ms | median query ms |", "|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        if "first_ms" in r:
+            lines.append(f"| {r['scale']}× | {r['first_raw_kb']:.0f} | {r['first_gzip_kb']:.0f} | {r['ready_ms']:.0f} "
+                         f"| {r['first_ms']:.0f} | {r['median_ms']:.0f} |")
+    if edit_s is not None:
+        lines += ["", f"Edit one YAML file → change visible under `make serve` (1×): {edit_s:.1f} s"]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50, 100])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search measurements")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for scale in args.scales:
+            work = Path(tmp) / f"x{scale}"
+            work.mkdir()
+            row = build_figures(scale, work)
+            if not args.no_browser:
+                row |= search_figures(row["site"])
+            rows.append(row)
+            print(table(rows, None).splitlines()[-1 if args.no_browser else 4 + len(rows)], flush=True)
+        edit_s = serve_edit_seconds(Path(tmp) / "edit") if 1 in args.scales else None
+    text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts.bench`).\n\n" + table(rows, edit_s)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
