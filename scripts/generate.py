@@ -17,7 +17,8 @@ import yaml
 
 from scripts import search_block
 from scripts.catalogue import Catalogue
-from scripts.pages import documents, entities, initiatives, meetings, ministries, sources
+from scripts import export, feeds
+from scripts.pages import documents, entities, initiatives, meetings, ministries, opendata, sources
 from scripts.problems import DataError
 from scripts.search_block import visible_text
 from scripts.search_terms import Vocabulary
@@ -27,7 +28,10 @@ from scripts.validate import DATA_DIR, load_catalogue
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
 REPO_URL = "https://github.com/vaekstaftaler/vaekstaftaler"
-PAGE_KINDS = (documents, sources, initiatives, ministries, entities, meetings)
+SITE_URL = "http://127.0.0.1:8000/"
+# Folders holding only generated downloads (CSV, JSON, feeds, calendars).
+ASSET_FOLDERS = (export.FOLDER, "feeds")
+PAGE_KINDS = (documents, sources, initiatives, ministries, entities, meetings, opendata)
 GENERATED_MARK = "generated: true"
 
 
@@ -48,7 +52,15 @@ def render(page: Page, env, repo_url: str) -> str:
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
 
 
-def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL,
+def write_if_changed(target: Path, text: str) -> None:
+    """Rewriting only changed files keeps `mkdocs serve` from rebuilding in a loop."""
+    data = text.encode("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != data:
+        target.write_bytes(data)
+
+
+def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL, site_url: str = SITE_URL,
              search_terms: bool = True) -> list[Path]:
     """Write every page; remove generated pages whose record no longer exists.
 
@@ -65,10 +77,15 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
             raise RuntimeError(f"two pages would be written to {target}")
         if search_terms:
             text += search_block.block(text, vocabulary, page.synonyms, page.meta)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+        write_if_changed(target, text)
         written.add(target)
+    for rel, text in [*export.files(cat), *feeds.files(cat, site_url)]:
+        write_if_changed(docs_dir / rel, text)
+        written.add(docs_dir / rel)
+    for folder in ASSET_FOLDERS:
+        for stale in (docs_dir / folder).rglob("*"):
+            if stale.is_file() and stale not in written:
+                stale.unlink()
     for folder in FOLDERS.values():
         for stale in (docs_dir / folder).rglob("*.md"):
             if stale not in written and GENERATED_MARK in stale.read_text(encoding="utf-8")[:200]:
@@ -88,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(e.problems)} problem(s) in {args.data}; no pages written", file=sys.stderr)
         return 1
     pages = generate(cat, args.docs)
-    print(f"{len(pages)} pages written to {args.docs}")
+    print(f"{len(pages)} files written to {args.docs}")
     return 0
 
 

@@ -27,7 +27,7 @@ def on_pre_build(config, **kwargs) -> None:
         catalogue = load_catalogue(data_dir())
     except DataError as e:
         raise Abort(f"{e}\n{len(e.problems)} problem(s) in the data: the site was not built.") from None
-    generate(catalogue, Path(config.docs_dir), config.repo_url,
+    generate(catalogue, Path(config.docs_dir), config.repo_url, config.site_url,
              search_terms=os.environ.get("VAEKSTAFTALER_SEARCH_TERMS", "1") != "0")
 
 
