@@ -9,6 +9,7 @@ when their content changes, so `mkdocs serve` does not rebuild in a loop.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ import yaml
 from scripts import search_block
 from scripts.catalogue import Catalogue
 from scripts import export, feeds
-from scripts.pages import documents, entities, initiatives, meetings, ministries, opendata, sources
+from scripts.pages import documents, entities, initiatives, meetings, ministries, opendata, sources, tracker
 from scripts.problems import DataError
 from scripts.search_block import visible_text
 from scripts.search_terms import Vocabulary
@@ -35,14 +36,15 @@ PAGE_KINDS = (documents, sources, initiatives, ministries, entities, meetings, o
 GENERATED_MARK = "generated: true"
 
 
-def all_pages(cat: Catalogue) -> Iterator[Page]:
+def all_pages(cat: Catalogue, today: dt.date) -> Iterator[Page]:
     for module in PAGE_KINDS:
         yield from module.pages(cat)
+    yield from tracker.pages(cat, today)  # the only page kind that depends on the date
 
 
 def render(page: Page, env, repo_url: str) -> str:
     """The page's Markdown, front matter included, without the search block."""
-    front = {"generated": True, "render_macros": False}
+    front = {"generated": True, "render_macros": False, **page.front_matter}
     if page.data_file is not None:
         front["edit_url"] = f"{repo_url}/edit/main/{page.data_file.resolve().relative_to(ROOT).as_posix()}" \
             if page.data_file.resolve().is_relative_to(ROOT) else None
@@ -61,13 +63,14 @@ def write_if_changed(target: Path, text: str) -> None:
 
 
 def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL, site_url: str = SITE_URL,
-             search_terms: bool = True) -> list[Path]:
+             search_terms: bool = True, today: dt.date | None = None) -> list[Path]:
     """Write every page; remove generated pages whose record no longer exists.
 
     search_terms=False leaves out the extra search terms (to measure stock search on the same pages).
+    today: the date overdue commitments are judged against (default: the build's date).
     """
     env = environment()
-    pages = list(all_pages(cat))
+    pages = list(all_pages(cat, today or dt.date.today()))
     texts = [render(page, env, repo_url) for page in pages]
     vocabulary = Vocabulary(visible_text(t) for t in texts)
     written: set[Path] = set()
@@ -86,7 +89,7 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
         for stale in (docs_dir / folder).rglob("*"):
             if stale.is_file() and stale not in written:
                 stale.unlink()
-    for folder in FOLDERS.values():
+    for folder in (*FOLDERS.values(), "tilsagn"):
         for stale in (docs_dir / folder).rglob("*.md"):
             if stale not in written and GENERATED_MARK in stale.read_text(encoding="utf-8")[:200]:
                 stale.unlink()
@@ -97,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.generate", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA_DIR)
     parser.add_argument("--docs", type=Path, default=DOCS_DIR)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
+                        help="judge deadlines against this date (YYYY-MM-DD; default: today)")
     args = parser.parse_args(argv)
     try:
         cat = load_catalogue(args.data)
@@ -104,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print(e, file=sys.stderr)
         print(f"{len(e.problems)} problem(s) in {args.data}; no pages written", file=sys.stderr)
         return 1
-    pages = generate(cat, args.docs)
+    pages = generate(cat, args.docs, today=args.today)
     print(f"{len(pages)} files written to {args.docs}")
     return 0
 

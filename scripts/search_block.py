@@ -22,11 +22,27 @@ def visible_text(markdown: str) -> str:
     return html.unescape(text.replace("\\\\", "\x00").replace("\\", "").replace("\x00", "\\"))
 
 
+def _title(markdown: str) -> str:
+    for line in _FRONT_MATTER.sub("", markdown).splitlines():
+        if line.startswith("# "):
+            return visible_text(line[2:])
+    return ""
+
+
 def block(markdown: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str]) -> str:
-    terms = extra_terms(visible_text(markdown), vocabulary, synonyms)
+    """Other spellings and forms of the title's words weigh as much as the title (Pagefind gives h1
+    weight 7); parts of the title's compounds weigh less ("turisme" finds "Kystturisme", but below a
+    page titled "Turisme"); terms from the rest of the page weigh less than its visible text."""
+    title = _title(markdown)
+    weighted = [(7, set(extra_terms(title, vocabulary, parts=False)))]
+    weighted.append((2, set(extra_terms(title, vocabulary)) - weighted[0][1]))
+    weighted.append((0.5, set(extra_terms(visible_text(markdown), vocabulary, synonyms)) - set().union(
+        *(terms for _, terms in weighted))))
     lines = ["", ""]
     for key, value in meta.items():
         lines.append(f'<span hidden data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')
-    if terms:
-        lines.append(f'<div hidden data-pagefind-weight="0.5">Søgeord: {html.escape(" ".join(terms))}</div>')
+    for weight, terms in weighted:
+        if terms:
+            lines.append(f'<div hidden data-pagefind-weight="{weight}">Søgeord: '
+                         f'{html.escape(" ".join(sorted(terms)))}</div>')
     return "\n".join(lines) + "\n"

@@ -10,6 +10,8 @@ from pathlib import Path
 def build_index(site_dir: Path) -> None:
     """Write site_dir/pagefind/: the index the search page queries. Danish stemming."""
     subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "da", "--quiet"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "da", "--quiet",
+         # the ¶ permalinks beside headings are not content
+         "--exclude-selectors", ".headerlink"],
         check=True,
     )

@@ -89,15 +89,17 @@ class Vocabulary:
         return found
 
 
-def extra_terms(text: str, vocabulary: Vocabulary, synonyms: Iterable[str] = ()) -> list[str]:
-    """Terms to index with a page beyond its visible text, sorted, without the words already there."""
+def extra_terms(text: str, vocabulary: Vocabulary, synonyms: Iterable[str] = (), parts: bool = True) -> list[str]:
+    """Terms to index with a page beyond its visible text, sorted, without the words already there.
+
+    parts=False leaves out the parts of compounds (only other spellings and forms of the words)."""
     present = set(words(text))
     terms: set[str] = set()
     for w in present:
-        parts = vocabulary.parts(w)
-        terms |= {w} | base_forms(w) | parts
-        for part in parts:
-            terms |= base_forms(part)
+        terms |= {w} | base_forms(w)
+        if parts:
+            for part in vocabulary.parts(w):
+                terms |= {part} | base_forms(part)
     for s in synonyms:
         terms |= set(words(s))
     for t in list(terms):

@@ -5,6 +5,7 @@ URLs are derived from ids only, so editing a title never changes an address.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -59,6 +60,12 @@ def quote_anchor(record_id: str, n: int = 0, part: str = "") -> str:
     return "kilde-" + record_id + (f"-{part}" if part else "") + (f"-{n + 1}" if n else "")
 
 
+def _url_dir(md_path: str) -> str:
+    """'tilsagn/index.md' → 'tilsagn', 'tilsagn/matrix.md' → 'tilsagn/matrix' (directory URLs)."""
+    stem = md_path.removesuffix(".md")
+    return posixpath.dirname(stem) if stem.endswith("index") else stem
+
+
 @dataclass
 class Page:
     path: str
@@ -69,6 +76,8 @@ class Page:
     # and result metadata shown under the title (document, year).
     synonyms: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    # Extra front matter for MkDocs Material, e.g. {"hide": ["navigation", "toc"]} for wide tables.
+    front_matter: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,13 +91,25 @@ class Ref:
 class Links:
     """Relative links from one page to others, as Python-Markdown and MkDocs expect them."""
 
-    def __init__(self, catalogue: Catalogue, from_path: str):
+    def __init__(self, catalogue: Catalogue, from_path: str, raw_html: bool = False):
+        """raw_html: links are for raw HTML blocks, which MkDocs does not rewrite, so they
+        point at published URLs instead of Markdown files."""
         self.cat = catalogue
+        self.raw_html = raw_html
         self.from_dir = posixpath.dirname(from_path)
+        self.from_url = _url_dir(from_path)
 
     def to(self, path: str, anchor: str = "") -> Markup:
+        if self.raw_html:
+            return self.url(path) + (f"#{anchor}" if anchor else "")
         rel = posixpath.relpath(path, self.from_dir or ".")
         return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+    def url(self, path: str, query: str = "") -> Markup:
+        """The published URL of a page, relative to this page's URL, for links in raw HTML
+        (which MkDocs does not rewrite)."""
+        rel = posixpath.relpath(_url_dir(path) or ".", self.from_url or ".")
+        return Markup(("./" if rel == "." else rel + "/") + (f"?{query}" if query else ""))
 
     def ref(self, kind: str, record_id: str) -> Ref:
         """A link to any record; for actors the kind may be 'actor' and is resolved."""
@@ -154,5 +175,7 @@ def environment() -> jinja2.Environment:
         kind_label=lambda k: KIND_LABELS.get(k, k),
         text=inline,
         anchor=anchor_id,
+        # inside raw HTML blocks Markdown is not processed: escape for HTML only
+        h=lambda v: Markup(html.escape(str(v), quote=True)),
     )
     return env

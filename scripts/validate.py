@@ -152,6 +152,7 @@ def _quotes(kind: str, r: Strict) -> Iterator[tuple[FieldPath, str, str]]:
 
 def _load_sources(data_dir: Path, records, yaml_files) -> tuple[dict[str, SourceText], list[Problem]]:
     sources: dict[str, SourceText] = {}
+    by_file: dict[Path, SourceText] = {}
     problems: list[Problem] = []
     for doc in records["documents"].values():
         path = data_dir / "sources" / doc.source
@@ -160,7 +161,9 @@ def _load_sources(data_dir: Path, records, yaml_files) -> tuple[dict[str, Source
             problems.append(yf.problem(("source",), f"source file {path} does not exist"))
             continue
         try:
-            sources[doc.id] = SourceText(path.read_bytes().decode("utf-8"))
+            if path not in by_file:  # documents may share a source file; read and index it once
+                by_file[path] = SourceText(path.read_bytes().decode("utf-8"))
+            sources[doc.id] = by_file[path]
         except UnicodeDecodeError:
             problems.append(yf.problem(("source",), f"source file {path} is not valid UTF-8"))
     return sources, problems

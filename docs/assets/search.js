@@ -14,7 +14,11 @@
   async function engine() {
     if (!pagefind) {
       pagefind = await import(new URL("pagefind.js", bundle).href);
-      await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24 });
+      // termSimilarity > 1 ranks whole-word matches ("innovation") above longer words that
+      // merely start with the query ("innovationsnetværk"); a low pageLength stops long pages
+      // such as meeting minutes from sinking below short pages that only link to them.
+      await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24,
+                               ranking: { termSimilarity: 6, pageLength: 0.3 } });
       await pagefind.init();
       performance.mark("search-ready");  // read by the benchmark
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
+from scripts.model import StatusValue
 from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
@@ -31,18 +32,27 @@ def pages(cat: Catalogue) -> Iterator[Page]:
     for ministry in cat.ministries.values():
         path = page_path("ministries", ministry.id)
         link = Links(cat, path)
+        chain = lineage(cat, ministry.id)
+        # The ministry under its own name and every earlier name: a commitment made by
+        # Økonomi- og Erhvervsministeriet in 2011 is found on Erhvervsministeriet's page too.
+        names_in_line = chain[: chain.index(ministry.id) + 1]
         groups = []
         for doc in cat.documents_in_order():
-            items = [i for i in cat.initiatives_for("ministries", ministry.id) if i.document == doc.id]
+            items = [i for i in cat.initiatives_in_order() if i.document == doc.id
+                     and any(i in cat.initiatives_for("ministries", m) for m in names_in_line)]
             if not items:
                 continue
             commitments = [dict(
                 i=link.ref("initiatives", i.id), what=c.what, when=c.when, status=c.status,
                 source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
-            ) for i in items for n, c in enumerate(i.commitments) if ministry.id in c.by]
+                as_name=[link.ref("ministries", m) for m in names_in_line if m in c.by and m != ministry.id],
+            ) for i in items for n, c in enumerate(i.commitments) if set(names_in_line) & set(c.by)]
             groups.append(dict(doc=link.ref("documents", doc.id), year=cat.year_of(doc.id),
                                initiatives=items, commitments=commitments))
-        chain = lineage(cat, ministry.id)
+        counts = {s.value: 0 for s in StatusValue}
+        for g in groups:
+            for c in g["commitments"]:
+                counts[c["status"].value.value] += 1
         yield Page(path, "ministry.md.j2", data_file=cat.file("ministries", ministry.id),
                    synonyms=[n for m in chain for n in names(cat.ministries[m])],
                    meta={"type": "Ministerium / styrelse"}, context=dict(
@@ -52,7 +62,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             predecessors=link.refs("ministries", cat.predecessors(ministry.id)),
             successors=link.refs("ministries", ministry.successors),
             lineage=link.refs("ministries", chain) if len(chain) > 1 else [],
-            count=sum(len(g["initiatives"]) for g in groups),
+            count=sum(len(g["initiatives"]) for g in groups), status_counts=counts,
         ))
 
     path = index_path("ministries")

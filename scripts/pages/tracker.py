@@ -1,0 +1,105 @@
+"""The commitments tracker (/tilsagn/): every commitment in one filterable table, progress per
+ministry, a region × ministry matrix, and a timeline of documents, deadlines and meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from scripts import commitments
+from scripts.catalogue import Catalogue
+from scripts.model import StatusValue
+from scripts.pages.ministries import lineage
+from scripts.site import Links, Page, quote_anchor
+
+STATUSES = [s.value for s in StatusValue]
+
+
+def pages(cat: Catalogue, today: dt.date) -> Iterator[Page]:
+    rows = commitments.rows(cat, today)
+    yield _table(cat, rows, today)
+    yield _matrix(cat, rows)
+    yield _timeline(cat, rows)
+
+
+def _table(cat: Catalogue, rows, today: dt.date) -> Page:
+    path = "tilsagn/index.md"
+    link = Links(cat, path)
+    hlink = Links(cat, path, raw_html=True)  # the table is raw HTML, for its data attributes
+    items = []
+    for r in rows:
+        i = r.initiative
+        items.append(dict(
+            r=r, initiative=hlink.ref("initiatives", i.id), document=hlink.ref("documents", i.document),
+            by=hlink.refs("actor", r.commitment.by),
+            source=hlink.source(i.document, quote_anchor(i.id, r.number, "tilsagn")),
+            status_source=hlink.ref("documents", r.commitment.status.source) if r.commitment.status.source else None,
+            ministries=" ".join(r.ministries), themes=" ".join(i.themes),
+            regions=" ".join(sorted(set(i.regions) | set(cat.documents[i.document].regions))),
+        ))
+    per_ministry = defaultdict(lambda: {s: 0 for s in STATUSES})
+    for r in rows:
+        for m in r.ministries:
+            per_ministry[m][r.commitment.status.value.value] += 1
+    progress = [dict(ref=link.ref("ministries", m), counts=per_ministry[m], total=sum(per_ministry[m].values()),
+                     lineage=link.refs("ministries", lineage(cat, m)) if len(lineage(cat, m)) > 1 else [])
+                for m in sorted(per_ministry, key=lambda m: cat.ministries[m].name.casefold())]
+    filters = dict(
+        ministerium=[(m, cat.ministries[m].name) for m in sorted({m for r in rows for m in r.ministries},
+                                                                  key=lambda m: cat.ministries[m].name.casefold())],
+        dokument=[(d.id, d.short_title) for d in cat.documents_in_order()],
+        aar=[(str(y), str(y)) for y in sorted({r.year for r in rows})],
+        status=[(s, s) for s in STATUSES],
+        tema=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
+        region=[(g.id, g.name) for g in cat.regions.values()],
+    )
+    return Page(path, "tracker.md.j2", meta={"type": "Oversigt"}, front_matter={"hide": ["navigation", "toc"]},
+                context=dict(
+        link=link, items=items, counts=commitments.status_counts(rows), progress=progress, statuses=STATUSES,
+        filters=filters, today=today, overdue=sum(r.overdue for r in rows), csv=link.to("download/tilsagn.csv"),
+        matrix=link.to("tilsagn/matrix.md"), timeline=link.to("tilsagn/tidslinje.md")))
+
+
+def _matrix(cat: Catalogue, rows) -> Page:
+    path = "tilsagn/matrix.md"
+    link = Links(cat, path)
+    hlink = Links(cat, path, raw_html=True)
+    cells = defaultdict(int)
+    for r in rows:
+        doc_regions = set(r.initiative.regions) | set(cat.documents[r.initiative.document].regions)
+        for region in doc_regions:
+            for m in r.ministries:
+                cells[(region, m)] += 1
+    regions = [g for g in cat.regions.values() if any(k[0] == g.id for k in cells)]
+    ministries = sorted({m for _, m in cells}, key=lambda m: cat.ministries[m].name.casefold())
+    table = [dict(ref=hlink.ref("ministries", m), cells=[
+        dict(count=cells.get((g.id, m), 0), href=hlink.url("tilsagn/index.md", f"ministerium={m}&region={g.id}"))
+        for g in regions]) for m in ministries]
+    return Page(path, "tracker_matrix.md.j2", meta={"type": "Oversigt"}, context=dict(
+        link=link, regions=hlink.refs("regions", [g.id for g in regions]), table=table,
+        tracker=link.to("tilsagn/index.md")))
+
+
+def _timeline(cat: Catalogue, rows) -> Page:
+    path = "tilsagn/tidslinje.md"
+    link = Links(cat, path)
+    years: dict[int, list[dict]] = defaultdict(list)
+    for d in cat.documents_in_order():
+        follows = sorted({r.target for i in cat.initiatives_for("documents", d.id) for r in i.relations
+                          if r.type.value == "follows_up"})
+        years[cat.year_of(d.id) or 0].append(dict(kind="Dokument", date=d.date, ref=link.ref("documents", d.id),
+                                                  follows=[link.ref("target", t) for t in follows]))
+    for m in cat.meetings.values():
+        follows = sorted({r.target for item in m.agenda for r in item.relations if r.type.value == "follows_up"})
+        years[m.date.year].append(dict(kind="Møde", date=m.date, ref=link.ref("meetings", m.id),
+                                       follows=[link.ref("target", t) for t in follows]))
+    for r in rows:
+        if r.deadline:
+            years[r.deadline.year].append(dict(kind="Frist", date=r.commitment.when.date, ref=link.ref(
+                "initiatives", r.initiative.id), what=r.commitment.what, phrase=r.commitment.when.text,
+                overdue=r.overdue, follows=[]))
+    ordered = [(y, sorted(years[y], key=lambda e: (e["date"] or dt.date(y, 12, 31), e["kind"])))
+               for y in sorted(years)]
+    return Page(path, "tracker_timeline.md.j2", meta={"type": "Oversigt"}, context=dict(
+        link=link, years=ordered, tracker=link.to("tilsagn/index.md")))
