@@ -93,17 +93,37 @@ class Catalogue:
             return d.valid_until.year
         return None
 
-    def documents_in_order(self) -> list[Document]:
+    @cached_property
+    def _documents_in_order(self) -> list[Document]:
         return sorted(self.documents.values(), key=lambda d: (self.year_of(d.id) or 0, d.date or dt.date.min, d.id))
+
+    def documents_in_order(self) -> list[Document]:
+        return self._documents_in_order
+
+    @cached_property
+    def _initiatives_in_order(self) -> list[Initiative]:
+        sections = {d.id: {s.id: n for n, s in enumerate(d.sections)} for d in self.documents.values()}
+
+        def key(i: Initiative):
+            span = self.sources[i.document].span(i.quotes[0]) if i.document in self.sources else None
+            return (self.year_of(i.document) or 0, i.document, sections[i.document][i.section],
+                    span[0] if span else 0, i.id)
+        return sorted(self.initiatives.values(), key=key)
 
     def initiatives_in_order(self) -> list[Initiative]:
         """By document year, then document, then section order, then source order of the quote."""
-        def key(i: Initiative):
-            doc = self.documents[i.document]
-            section_index = [s.id for s in doc.sections].index(i.section)
-            span = self.sources[i.document].span(i.quotes[0]) if i.document in self.sources else None
-            return (self.year_of(i.document) or 0, i.document, section_index, span[0] if span else 0, i.id)
-        return sorted(self.initiatives.values(), key=key)
+        return self._initiatives_in_order
+
+    def initiatives_by_document(self) -> dict[str, list[Initiative]]:
+        """Document id → its initiatives in order."""
+        return self._initiatives_by_document
+
+    @cached_property
+    def _initiatives_by_document(self) -> dict[str, list[Initiative]]:
+        out: dict[str, list[Initiative]] = defaultdict(list)
+        for i in self.initiatives_in_order():
+            out[i.document].append(i)
+        return out
 
     @cached_property
     def _initiatives_by(self) -> dict[tuple[str, str], list[Initiative]]:
@@ -124,14 +144,20 @@ class Catalogue:
         """Every initiative that names the record (theme, actor, region, target group, document)."""
         return self._initiatives_by.get((kind, record_id), [])
 
+    @cached_property
+    def _incoming(self) -> dict[str, list[tuple[str, str]]]:
+        incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for i in self.initiatives.values():
+            for r in i.relations:
+                incoming[r.target].append((i.id, r.type.value))
+        for item_id, (_, item) in self.agenda_items.items():
+            for r in item.relations:
+                incoming[r.target].append((item_id, r.type.value))
+        return {k: sorted(v) for k, v in incoming.items()}
+
     def related_targets(self, record_id: str) -> list[tuple[str, str]]:
         """Incoming relations: (source id, relation type) pairs pointing at `record_id`."""
-        incoming = []
-        for i in self.initiatives.values():
-            incoming += [(i.id, r.type.value) for r in i.relations if r.target == record_id]
-        for item_id, (_, item) in self.agenda_items.items():
-            incoming += [(item_id, r.type.value) for r in item.relations if r.target == record_id]
-        return sorted(incoming)
+        return self._incoming.get(record_id, [])
 
     def predecessors(self, ministry_id: str) -> list[str]:
         return sorted(m.id for m in self.ministries.values() if ministry_id in m.successors)

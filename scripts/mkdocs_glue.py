@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from scripts import build_state  # noqa: E402
 from scripts.generate import generate  # noqa: E402
 from scripts.problems import DataError  # noqa: E402
 from scripts.search_index import build_index  # noqa: E402
@@ -34,6 +35,7 @@ def on_pre_build(config, **kwargs) -> None:
         catalogue = load_catalogue(data_dir())
     except DataError as e:
         raise Abort(f"{e}\n{len(e.problems)} problem(s) in the data: the site was not built.") from None
+    build_state.catalogue = catalogue
     generate(catalogue, Path(config.docs_dir), config.repo_url, config.site_url,
              search_terms=os.environ.get("VAEKSTAFTALER_SEARCH_TERMS", "1") != "0", today=build_date())
 

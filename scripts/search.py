@@ -1,4 +1,4 @@
-"""Search the agreements from the command line, and find related initiatives for the pages.
+"""Search the agreements from the command line.
 
     python -m scripts.search "fødevarer SMV" [--ministry ID] [--theme ID] [--year N] [--limit N]
 
@@ -74,22 +74,6 @@ class Index:
         with self.index.searcher() as searcher:
             hits = searcher.search(q, limit=limit, filter=query.And(filters) if filters else None)
             return [hit["id"] for hit in hits]
-
-    def related(self, initiative_id: str, top: int = 5) -> list[str]:
-        """Initiatives most alike: text similarity (shared significant terms), then shared themes
-        and target groups, which say what an initiative is about more reliably than single words."""
-        me = self.cat.initiatives[initiative_id]
-        with self.index.searcher() as searcher:
-            docnum = searcher.document_number(id=initiative_id)
-            hits = searcher.more_like(docnum, "body", top=25, numterms=20)
-            best = max((hit.score for hit in hits), default=1.0) or 1.0
-            scored = []
-            for hit in hits:
-                other = self.cat.initiatives[hit["id"]]
-                shared = len(set(me.themes) & set(other.themes)) + 0.5 * len(
-                    set(me.target_groups) & set(other.target_groups))
-                scored.append((hit.score / best + 0.3 * shared, hit["id"]))
-        return [rid for _, rid in sorted(scored, reverse=True)[:top]]
 
 
 @dataclass(frozen=True)

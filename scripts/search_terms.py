@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+(?:[-'][0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+)*")
 
@@ -37,7 +38,8 @@ def words(text: str) -> list[str]:
     return out
 
 
-def base_forms(word: str) -> set[str]:
+@lru_cache(maxsize=None)
+def base_forms(word: str) -> frozenset[str]:
     """Guesses at the uninflected form: 'virksomheder' → 'virksomhed', 'datacentre' → 'datacenter'."""
     forms = set()
     for ending in _ENDINGS:
@@ -51,28 +53,37 @@ def base_forms(word: str) -> set[str]:
     return forms
 
 
-def folded(word: str) -> set[str]:
+@lru_cache(maxsize=None)
+def folded(word: str) -> frozenset[str]:
     """How the word is typed without æ, ø, å: 'fødevarer' → 'foedevarer', 'fodevarer'."""
     if not re.search("[æøåé]", word):
-        return set()
-    return {"".join(fold.get(c, c) for c in word) for fold in _FOLDS}
+        return frozenset()
+    return frozenset("".join(fold.get(c, c) for c in word) for fold in _FOLDS)
 
 
 class Vocabulary:
     """The words of the whole corpus, used to recognise the parts of compounds."""
 
     def __init__(self, texts: Iterable[str]):
-        self.words: set[str] = set()
+        self._parts: dict[str, frozenset[str]] = {}
+        self._expansions: dict[str, frozenset[str]] = {}
+        seen: set[str] = set()
         for text in texts:
-            for w in words(text):
-                self.words.add(w)
-                self.words |= base_forms(w)
+            seen.update(words(text))
+        self.words: set[str] = set(seen)
+        for w in seen:
+            self.words |= base_forms(w)
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
-    def parts(self, word: str) -> set[str]:
+    def parts(self, word: str) -> frozenset[str]:
         """Known words a compound is made of: 'vindmølleindustrien' → {'vindmølle', 'industrien'}."""
+        if word not in self._parts:  # the same words recur on many pages
+            self._parts[word] = frozenset(self._split(word))
+        return self._parts[word]
+
+    def _split(self, word: str) -> set[str]:
         found: set[str] = set()
         if len(word) < MIN_COMPOUND or "-" in word:
             return found
@@ -88,6 +99,15 @@ class Vocabulary:
                 found |= self.parts(tail)
         return found
 
+    def expand(self, word: str) -> frozenset[str]:
+        """The word, its base forms, its compound parts and theirs, each also without æ/ø/å."""
+        if word not in self._expansions:
+            terms = {word} | base_forms(word)
+            for part in self.parts(word):
+                terms |= {part} | base_forms(part)
+            self._expansions[word] = frozenset(terms.union(*(folded(t) for t in terms)))
+        return self._expansions[word]
+
 
 def extra_terms(text: str, vocabulary: Vocabulary, synonyms: Iterable[str] = (), parts: bool = True) -> list[str]:
     """Terms to index with a page beyond its visible text, sorted, without the words already there.
@@ -96,12 +116,12 @@ def extra_terms(text: str, vocabulary: Vocabulary, synonyms: Iterable[str] = (),
     present = set(words(text))
     terms: set[str] = set()
     for w in present:
-        terms |= {w} | base_forms(w)
         if parts:
-            for part in vocabulary.parts(w):
-                terms |= {part} | base_forms(part)
+            terms |= vocabulary.expand(w)
+        else:
+            forms = {w} | base_forms(w)
+            terms |= forms.union(*(folded(f) for f in forms))
     for s in synonyms:
-        terms |= set(words(s))
-    for t in list(terms):
-        terms |= folded(t)
+        for w in words(s):
+            terms |= {w} | folded(w)
     return sorted(t for t in terms - present if len(t) >= 2)

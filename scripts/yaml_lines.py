@@ -16,7 +16,8 @@ from scripts.problems import Problem
 FieldPath = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser where installed: parsing is most of the validation time at scale.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
@@ -87,13 +88,16 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
         return None, [Problem(path, line, "", f"file is not valid UTF-8 (byte {e.start})")]
     if not text.strip():
         return None, [Problem(path, 1, "", "file is empty")]
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+    loader = _Loader(text)
+    try:  # parse once; the node tree gives the lines, the constructed data the values
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
         return None, [Problem(path, line, "", f"malformed YAML: {e.problem or e.context}")]
+    finally:
+        loader.dispose()
     lines: dict[FieldPath, int] = {}
     if node is not None:
         _index_lines(node, (), lines)

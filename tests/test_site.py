@@ -143,5 +143,5 @@ def test_no_site_when_data_is_broken(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("ministries:", "minstries:"), encoding="utf-8")
     result = build_site(tmp_path / "work", data)
     assert result.returncode != 0
-    assert "minstries: unknown field 'minstries'" in result.stderr
+    assert "minstries: unknown field 'minstries'" in result.stdout + result.stderr
     assert not (tmp_path / "work/site/index.html").exists()

@@ -26,12 +26,10 @@ TYPE_LABELS = {"themes": "Tema", "target_groups": "Målgruppe", "organisations":
 
 def grouped(cat: Catalogue, kind: str, record_id: str, link: Links):
     """[(document ref, year, [initiatives])] for the initiatives naming the record."""
-    groups = []
-    for doc in cat.documents_in_order():
-        items = [i for i in cat.initiatives_for(kind, record_id) if i.document == doc.id]
-        if items:
-            groups.append((link.ref("documents", doc.id), cat.year_of(doc.id), items))
-    return groups
+    by_document: dict[str, list] = {}
+    for i in cat.initiatives_for(kind, record_id):  # already in document order
+        by_document.setdefault(i.document, []).append(i)
+    return [(link.ref("documents", d), cat.year_of(d), items) for d, items in by_document.items()]
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:

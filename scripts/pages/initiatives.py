@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
-from scripts.search import Index
+from scripts.related import related
 from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
-    index = Index(cat)
+    similar = related(cat)
     for i in cat.initiatives.values():
         path = page_path("initiatives", i.id)
         link = Links(cat, path)
@@ -42,15 +42,14 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             followed_up_by=[link.ref("target", s) for s, t in incoming if t == "follows_up"],
             see_also=[link.ref("target", r.target) for r in i.relations if r.type.value == "related"]
             + [link.ref("target", s) for s, t in incoming if t == "related"],
-            related=link.refs("initiatives", index.related(i.id)),
+            related=link.refs("initiatives", similar[i.id]),
             quotes=[dict(text=q, href=link.source(i.document, quote_anchor(i.id, n)))
                     for n, q in enumerate(i.quotes)],
         ))
 
     path = index_path("initiatives")
     link = Links(cat, path)
-    by_document = [(link.ref("documents", d.id), cat.year_of(d.id), [
-        i for i in cat.initiatives_in_order() if i.document == d.id
-    ]) for d in cat.documents_in_order()]
+    by_document = [(link.ref("documents", d.id), cat.year_of(d.id), cat.initiatives_by_document().get(d.id, []))
+                   for d in cat.documents_in_order()]
     yield Page(path, "initiatives_index.md.j2", context=dict(
         link=link, by_document=[g for g in by_document if g[2]], count=len(cat.initiatives)))

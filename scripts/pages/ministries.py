@@ -36,10 +36,10 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         # The ministry under its own name and every earlier name: a commitment made by
         # Økonomi- og Erhvervsministeriet in 2011 is found on Erhvervsministeriet's page too.
         names_in_line = chain[: chain.index(ministry.id) + 1]
+        naming = {i.id for m in names_in_line for i in cat.initiatives_for("ministries", m)}
         groups = []
         for doc in cat.documents_in_order():
-            items = [i for i in cat.initiatives_in_order() if i.document == doc.id
-                     and any(i in cat.initiatives_for("ministries", m) for m in names_in_line)]
+            items = [i for i in cat.initiatives_by_document().get(doc.id, []) if i.id in naming]
             if not items:
                 continue
             commitments = [dict(

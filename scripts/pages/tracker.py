@@ -54,7 +54,7 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
         tema=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
         region=[(g.id, g.name) for g in cat.regions.values()],
     )
-    return Page(path, "tracker.md.j2", meta={"type": "Oversigt"}, front_matter={"hide": ["navigation", "toc"]},
+    return Page(path, "tracker.md.j2", meta={"type": "Oversigt"}, front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
                 context=dict(
         link=link, items=items, counts=commitments.status_counts(rows), progress=progress, statuses=STATUSES,
         filters=filters, today=today, overdue=sum(r.overdue for r in rows), csv=link.to("download/tilsagn.csv"),
