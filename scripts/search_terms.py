@@ -109,6 +109,12 @@ class Vocabulary:
         return self._expansions[word]
 
 
+@lru_cache(maxsize=None)
+def _name_terms(name: str) -> frozenset[str]:
+    """The words of a synonym or name, also without æ/ø/å (names recur on many pages)."""
+    return frozenset(t for w in words(name) for t in {w} | folded(w))
+
+
 def extra_terms(text: str, vocabulary: Vocabulary, synonyms: Iterable[str] = (), parts: bool = True) -> list[str]:
     """Terms to index with a page beyond its visible text, sorted, without the words already there.
 
@@ -122,6 +128,5 @@ def extra_terms(text: str, vocabulary: Vocabulary, synonyms: Iterable[str] = (),
             forms = {w} | base_forms(w)
             terms |= forms.union(*(folded(f) for f in forms))
     for s in synonyms:
-        for w in words(s):
-            terms |= {w} | folded(w)
+        terms |= _name_terms(s)
     return sorted(t for t in terms - present if len(t) >= 2)

@@ -9,6 +9,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -60,6 +61,11 @@ def quote_anchor(record_id: str, n: int = 0, part: str = "") -> str:
     return "kilde-" + record_id + (f"-{part}" if part else "") + (f"-{n + 1}" if n else "")
 
 
+@lru_cache(maxsize=None)
+def _relpath(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)
+
+
 def _url_dir(md_path: str) -> str:
     """'tilsagn/index.md' → 'tilsagn', 'tilsagn/matrix.md' → 'tilsagn/matrix' (directory URLs)."""
     stem = md_path.removesuffix(".md")
@@ -102,7 +108,7 @@ class Links:
     def to(self, path: str, anchor: str = "") -> Markup:
         if self.raw_html:
             return self.url(path) + (f"#{anchor}" if anchor else "")
-        rel = posixpath.relpath(path, self.from_dir or ".")
+        rel = _relpath(path, self.from_dir or ".")
         return Markup(rel + (f"#{anchor}" if anchor else ""))
 
     def url(self, path: str, query: str = "") -> Markup:
