@@ -20,7 +20,7 @@ from scripts import search_block
 from scripts.catalogue import Catalogue
 from scripts import export, feeds
 from scripts.pages import (
-    documents, entities, finder, initiatives, meetings, ministries, opendata, sources, tracker,
+    documents, entities, figures, finder, initiatives, meetings, ministries, opendata, sources, tracker,
 )
 from scripts.problems import DataError
 from scripts.search_block import visible_text
@@ -34,7 +34,7 @@ REPO_URL = "https://github.com/vaekstaftaler/vaekstaftaler"
 SITE_URL = "http://127.0.0.1:8000/"
 # Folders holding only generated downloads (CSV, JSON, feeds, calendars).
 ASSET_FOLDERS = (export.FOLDER, "feeds")
-PAGE_KINDS = (documents, sources, initiatives, ministries, entities, meetings, opendata, finder)
+PAGE_KINDS = (documents, sources, initiatives, ministries, entities, meetings, opendata, finder, figures)
 GENERATED_MARK = "generated: true"
 
 
@@ -91,7 +91,7 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
         for stale in (docs_dir / folder).rglob("*"):
             if stale.is_file() and stale not in written:
                 stale.unlink()
-    for folder in (*FOLDERS.values(), "tilsagn", "find"):
+    for folder in (*FOLDERS.values(), "tilsagn", "find", "tal"):
         for stale in (docs_dir / folder).rglob("*.md"):
             if stale not in written and GENERATED_MARK in stale.read_text(encoding="utf-8")[:200]:
                 stale.unlink()
