@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_browser:
                 row |= search_figures(row["site"])
             rows.append(row)
-            print(table(rows, None).splitlines()[-1 if args.no_browser else 4 + len(rows)], flush=True)
+            print(table(rows, None).splitlines()[3 + len(rows)], flush=True)  # the new build row
         edit_s = serve_edit_seconds(Path(tmp) / "edit") if 1 in args.scales else None
     text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts.bench`).\n\n" + table(rows, edit_s)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -145,3 +145,19 @@ def test_no_site_when_data_is_broken(tmp_path):
     assert result.returncode != 0
     assert "minstries: unknown field 'minstries'" in result.stdout + result.stderr
     assert not (tmp_path / "work/site/index.html").exists()
+
+
+def test_no_markdown_escapes_leak_into_pages(site):
+    """Escaping for Markdown must not show up as stray backslashes (e.g. in raw HTML blocks)."""
+    import re as _re
+
+    leaks = []
+    for path in site.rglob("*.html"):
+        if "pagefind" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        text = _re.sub(r"<script.*?</script>", "", text, flags=_re.S)
+        found = _re.findall(r"\\[_\-.*#+()\[\]!|{}`]", text)
+        if found:
+            leaks.append((str(path.relative_to(site)), found[:3]))
+    assert leaks == []

@@ -16,11 +16,24 @@ LABELS = {
 }
 
 
-def _type(annotation) -> str:
-    text = str(annotation).replace("typing.", "").replace("scripts.model.", "")
-    for long, short in (("Annotated[str, StringConstraints(", "tekst("), ("datetime.date", "dato")):
-        text = text.replace(long, short)
-    return text if len(text) < 60 else text[:57] + "..."
+_TYPES = {"string": "tekst", "integer": "heltal", "number": "tal", "boolean": "ja/nej", "array": "liste",
+          "object": "objekt", "null": ""}
+
+
+def _type(schema: dict) -> str:
+    """A field's type in Danish, read from the JSON Schema generated from the model."""
+    options = schema.get("anyOf", [schema])
+    names = []
+    for option in options:
+        if option.get("format") == "date":
+            names.append("dato")
+        elif "$ref" in option:
+            names.append("objekt")
+        elif "enum" in option:
+            names.append("en af: " + ", ".join(map(str, option["enum"])))
+        else:
+            names.append(_TYPES.get(option.get("type", "object"), option.get("type", "")))
+    return " eller ".join(n for n in names if n) or "objekt"
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
@@ -29,8 +42,8 @@ def pages(cat: Catalogue) -> Iterator[Page]:
     kinds = [dict(kind=kind, label=LABELS[kind], count=len(cat.records[kind]),
                   json=link.to(f"{FOLDER}/{kind}.json"), csv=link.to(f"{FOLDER}/{kind}.csv"),
                   example=link.to(f"{FOLDER}/{kind}/{min(cat.records[kind])}.json") if cat.records[kind] else None,
-                  fields=[dict(name=name, type=_type(f.annotation), required=f.is_required(),
-                               description=f.description or "")
+                  fields=[dict(name=name, type=_type(model.model_json_schema()["properties"][name]),
+                               required=f.is_required(), description=f.description or "")
                           for name, f in model.model_fields.items()])
              for kind, model in KINDS.items()]
     yield Page(path, "opendata.md.j2", context=dict(
