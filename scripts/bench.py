@@ -167,7 +167,7 @@ def table(rows: list[dict], edit_s: float | None) -> str:
                      f"{r['generate_s']:.2f} | {r['index_s']:.2f} | {r['render_s']:.1f} | {r['total_s']:.1f} | "
                      f"{100 * r['own_share']:.0f} % | {r['peak_mb']:.0f} | {r['site_mb']:.1f} | {r['avg_page_kb']:.1f} |")
     lines += ["", "Search in Chromium (first query on a freshly loaded search page; latency from the last "
-              "keystroke to rendered results, including the 120 ms typing pause):", "",
+              "keystroke to rendered results, including the 60 ms typing pause):", "",
               "| scale | downloaded before first result (raw KB) | (gzip KB) | page load → search ready ms "
               "| first query ms | median query ms |", "|---:|---:|---:|---:|---:|---:|"]
     for r in rows:

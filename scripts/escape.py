@@ -11,16 +11,22 @@ import re
 
 from markupsafe import Markup
 
-# The characters Python-Markdown (with the tables extension) accepts after a backslash; `<`, `>`
-# and `&` are entity-escaped instead.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute
+# lists, table cells, escapes); `<`, `>` and `&` are entity-escaped instead. Parentheses and
+# "!" need no escape once the brackets of a link are escaped.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+# Syntax that only counts at the start of a line (headings, lists, rules, setext underlines,
+# definitions, admonitions): its first character becomes a character reference.
+_LINE_START = re.compile(r"^([#\-+=:!]|\d+(?=[.)](\s|$)))")
 _SPACE = re.compile(r"\s+")
 
 
 def inline(text: str) -> Markup:
     """One line of literal text (whitespace, including line breaks, collapsed)."""
     text = _SPACE.sub(" ", text).strip()
-    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=True))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = html.escape(text, quote=True)
+    return Markup(_LINE_START.sub(lambda m: f"&#{ord(m.group(0)[0])};{m.group(0)[1:]}", text))
 
 
 def finalize(value: object) -> object:

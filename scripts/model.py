@@ -8,13 +8,23 @@ from these classes (`python -m scripts.schema`).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+def _no_control_characters(value: str) -> str:
+    """Control characters are invisible and are dropped by Markdown: refuse them rather than
+    lose them silently (tab and line breaks are fine)."""
+    for ch in value:
+        if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
+            raise ValueError(f"contains the control character U+{ord(ch):04X}")
+    return value
+
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_no_control_characters)]
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 

@@ -177,9 +177,10 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        date=lambda d: danish.date(d),
-        amount=lambda n: danish.amount(n),
-        number=lambda n: danish.number(n),
+        # our own formatting, never data text: safe as it is (and "15. maj" must not be escaped)
+        date=lambda d: Markup(danish.date(d)),
+        amount=lambda n: Markup(danish.amount(n)),
+        number=lambda n: Markup(danish.number(n)),
         kind_label=lambda k: KIND_LABELS.get(k, k),
         text=inline,
         anchor=anchor_id,

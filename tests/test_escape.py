@@ -26,7 +26,10 @@ HOSTILE = [
 
 def test_inline_escapes_markdown_and_html():
     assert inline("<b>&") == "&lt;b&gt;&amp;"
-    assert inline("**x** [a](b)") == r"\*\*x\*\* \[a\]\(b\)"
+    assert inline("**x** [a](b)") == r"\*\*x\*\* \[a\](b)"
+    assert inline("- ikke en liste") == "&#45; ikke en liste"
+    assert inline("12. marts") == "&#49;2. marts"
+    assert inline("12.3 mio. kr.") == "12.3 mio. kr."
     assert inline("to\nlinjer") == "to linjer"
 
 

@@ -74,10 +74,12 @@
       : `${n} ${n === 1 ? "resultat" : "resultater"} for »${query}«` + (n > 20 ? " (de 20 bedste vises)." : ".");
   }
 
+  // While the user types, fetch the index chunks for the words so far; search after a short pause.
   let timer = null;
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run(input.value), 120);
+    if (pagefind && input.value.trim()) pagefind.preload(input.value);
+    timer = setTimeout(() => run(input.value), 60);
   });
   root.querySelector("form").addEventListener("submit", (event) => {
     event.preventDefault();
