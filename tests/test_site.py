@@ -161,3 +161,9 @@ def test_no_markdown_escapes_leak_into_pages(site):
         if found:
             leaks.append((str(path.relative_to(site)), found[:3]))
     assert leaks == []
+
+
+def test_heading_anchors_keep_danish_letters(site):
+    page = html(site, "dokumenter/vaekstplan-midtjylland-2016-2020")
+    assert 'id="fødevarer"' in page
+    assert 'id="innovation-og-forretningsudvikling"' in page
