@@ -142,6 +142,17 @@ class Links:
     def refs(self, kind: str, ids) -> list[Ref]:
         return [self.ref(kind, i) for i in ids]
 
+    def relations(self, record_id: str, relations) -> dict[str, list[Ref]]:
+        """A record's relations both ways: what it follows up, what follows it up, see also."""
+        incoming = self.cat.related_targets(record_id)
+        return dict(
+            follows_up=[self.ref("target", r.target) for r in relations if r.type.value == "follows_up"],
+            followed_up_by=[self.ref("target", s) for s, t in incoming if t == "follows_up"],
+            # a relation stated on both records is listed once
+            see_also=list(dict.fromkeys([self.ref("target", r.target) for r in relations if r.type.value == "related"]
+                                        + [self.ref("target", s) for s, t in incoming if t == "related"])),
+        )
+
     def source(self, document_id: str, anchor: str = "") -> Markup:
         return self.to(source_page_path(document_id), anchor)
 

@@ -31,7 +31,7 @@ PAGES = {
     "open data": "download/",
     "search results": "soeg/?q=f%C3%B8devarer",
     "accessibility statement": "tilgaengelighed/",
-    "not found": "findes-ikke/",
+    "not found": "404.html",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]}

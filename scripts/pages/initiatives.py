@@ -15,7 +15,6 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         path = page_path("initiatives", i.id)
         link = Links(cat, path)
         document = cat.documents[i.document]
-        incoming = cat.related_targets(i.id)
         linked = [cat.records[kind][rid] for kind in ("themes", "target_groups", "organisations", "ministries",
                                                        "forums", "regions") for rid in getattr(i, kind)]
         linked += [cat.actor(a) for c in i.commitments for a in c.by]
@@ -38,10 +37,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 by=link.refs("actor", c.by), what=c.what, when=c.when, status=c.status,
                 source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
             ) for n, c in enumerate(i.commitments)],
-            follows_up=[link.ref("target", r.target) for r in i.relations if r.type.value == "follows_up"],
-            followed_up_by=[link.ref("target", s) for s, t in incoming if t == "follows_up"],
-            see_also=[link.ref("target", r.target) for r in i.relations if r.type.value == "related"]
-            + [link.ref("target", s) for s, t in incoming if t == "related"],
+            **link.relations(i.id, i.relations),
             related=link.refs("initiatives", similar[i.id]),
             quotes=[dict(text=q, href=link.source(i.document, quote_anchor(i.id, n)))
                     for n, q in enumerate(i.quotes)],

@@ -15,16 +15,12 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         link = Links(cat, path)
         items = []
         for item in meeting.agenda:
-            incoming = cat.related_targets(item.id)
             items.append(dict(
                 item=item,
                 themes=link.refs("themes", item.themes),
                 organisations=link.refs("organisations", item.organisations),
                 forums=link.refs("forums", item.forums),
-                follows_up=[link.ref("target", r.target) for r in item.relations if r.type.value == "follows_up"],
-                followed_up_by=[link.ref("target", s) for s, t in incoming if t == "follows_up"],
-                see_also=[link.ref("target", r.target) for r in item.relations if r.type.value == "related"]
-                + [link.ref("target", s) for s, t in incoming if t == "related"],
+                **link.relations(item.id, item.relations),
                 source=link.source(meeting.document, quote_anchor(item.id)),
             ))
         yield Page(path, "meeting.md.j2", data_file=cat.file("meetings", meeting.id),
