@@ -14,8 +14,9 @@ $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
-	@# Browser tests drive Debian's Chromium (never a downloaded browser build).
-	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@# Browser tests drive Debian's Chromium (never a downloaded browser build); CHROMIUM may name
+	@# another installed Chromium-based browser, as on GitHub's runners.
+	[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 	touch $(READY)
 
 serve: $(READY) ## Install everything, then serve the site at http://127.0.0.1:8000, rebuilding on changes
