@@ -8,6 +8,13 @@
   const status = root.querySelector("[role=status]");
   const list = root.querySelector(".vs-search-results");
   const bundle = new URL(root.dataset.bundle, document.baseURI);
+  const PAGE = 10;
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button";
+  more.textContent = "Vis flere resultater";
+  more.hidden = true;
+  list.after(more);
   let pagefind = null;
   let latest = 0;
 
@@ -65,13 +72,22 @@
       return;
     }
     const search = await (await engine()).search(query);
-    const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
+    // Only the first page of results is fetched; more on request, so the first answer is quick.
+    const results = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
     if (mine !== latest) return;
     list.replaceChildren(...results.map(item));
     performance.mark("search-results");
     const n = search.results.length;
     status.textContent = n === 0 ? `Ingen resultater for »${query}«.`
-      : `${n} ${n === 1 ? "resultat" : "resultater"} for »${query}«` + (n > 20 ? " (de 20 bedste vises)." : ".");
+      : `${n} ${n === 1 ? "resultat" : "resultater"} for »${query}«.`;
+    more.hidden = n <= PAGE;
+    more.onclick = async () => {
+      const shown = list.children.length;
+      const next = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
+      list.append(...next.map(item));
+      more.hidden = list.children.length >= n;
+      list.children[shown].querySelector("a").focus();
+    };
   }
 
   // While the user types, fetch the index chunks for the words so far; search after a short pause.
