@@ -24,7 +24,7 @@
       // termSimilarity > 1 ranks whole-word matches ("innovation") above longer words that
       // merely start with the query ("innovationsnetværk"); a low pageLength stops long pages
       // such as meeting minutes from sinking below short pages that only link to them.
-      await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24,
+      await pagefind.options({ baseUrl: new URL("..", bundle).pathname,
                                ranking: { termSimilarity: 6, pageLength: 0.3 } });
       await pagefind.init();
       performance.mark("search-ready");  // read by the benchmark
@@ -32,19 +32,29 @@
     return pagefind;
   }
 
-  // Pagefind marks matches with <mark>; keep only text and <mark>, whatever else the excerpt holds.
-  function excerpt(html) {
-    const doc = new DOMParser().parseFromString(html, "text/html");
-    const out = document.createElement("p");
-    for (const node of doc.body.childNodes) {
-      if (node.nodeType === Node.TEXT_NODE) out.append(node.textContent);
-      else if (node.nodeName === "MARK") {
+  // The passage shown under a result: the words around the first match in the page's own text.
+  // Matches only in the page's extra search terms ("Søgeord: ...", which follow its text) are no
+  // passage to show; the start of the page (title and summary) is shown instead.
+  function passage(data) {
+    const p = document.createElement("p");
+    const words = data.content.split(/\s+/);
+    const cut = words.indexOf("Søgeord:");
+    const limit = cut < 0 ? words.length : cut;
+    const hits = new Set(data.locations.filter((l) => l < limit));
+    const first = hits.size ? Math.min(...hits) : 0;
+    const start = Math.max(0, first - 10);
+    const end = Math.min(limit, start + 32);
+    if (start > 0) p.append("… ");
+    for (let i = start; i < end; i++) {
+      if (hits.has(i)) {
         const mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        out.append(mark);
-      } else out.append(node.textContent);
+        mark.textContent = words[i];
+        p.append(mark);
+      } else p.append(words[i]);
+      p.append(" ");
     }
-    return out;
+    if (end < limit) p.append("…");
+    return p;
   }
 
   function item(data) {
@@ -57,7 +67,7 @@
     const about = document.createElement("p");
     about.className = "vs-search-meta";
     about.textContent = [data.meta.type, data.meta.dokument, data.meta["år"]].filter(Boolean).join(" · ");
-    li.append(heading, about, excerpt(data.excerpt));
+    li.append(heading, about, passage(data));
     return li;
   }
 
