@@ -159,5 +159,9 @@ class Catalogue:
         """Incoming relations: (source id, relation type) pairs pointing at `record_id`."""
         return self._incoming.get(record_id, [])
 
+    def regions_of(self, initiative: Initiative) -> list[str]:
+        """The regions an initiative covers: its own and its document's."""
+        return sorted(set(initiative.regions) | set(self.documents[initiative.document].regions))
+
     def predecessors(self, ministry_id: str) -> list[str]:
         return sorted(m.id for m in self.ministries.values() if ministry_id in m.successors)

@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from scripts.catalogue import Catalogue
+from scripts.commitments import deadline
 from scripts.model import Initiative
 from scripts.site import page_path
 
@@ -100,9 +101,9 @@ def deadlines(cat: Catalogue, items: list[Initiative]) -> Iterator[tuple[dt.date
     """(date, uid, summary, url) for every commitment with a date or a year."""
     for i in items:
         for n, c in enumerate(i.commitments, start=1):
-            if not c.when or not (c.when.date or c.when.year):
+            day = deadline(c)
+            if day is None:
                 continue
-            day = c.when.date or dt.date(c.when.year, 12, 31)
             phrase = f" ({c.when.text})" if c.when.text else ""
             yield day, f"{i.id}-{n}", f"Frist{phrase}: {c.what}", _page_url(i.id)
 

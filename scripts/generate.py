@@ -47,11 +47,9 @@ def all_pages(cat: Catalogue, today: dt.date) -> Iterator[Page]:
 def render(page: Page, env, repo_url: str) -> str:
     """The page's Markdown, front matter included, without the search block."""
     front = {"generated": True, "render_macros": False, **page.front_matter}
-    if page.data_file is not None:
-        front["edit_url"] = f"{repo_url}/edit/main/{page.data_file.resolve().relative_to(ROOT).as_posix()}" \
-            if page.data_file.resolve().is_relative_to(ROOT) else None
-        if front["edit_url"] is None:
-            del front["edit_url"]
+    data_file = page.data_file.resolve() if page.data_file else None
+    if data_file and data_file.is_relative_to(ROOT):  # data elsewhere (tests, benchmarks) has no edit link
+        front["edit_url"] = f"{repo_url}/edit/main/{data_file.relative_to(ROOT).as_posix()}"
     body = env.get_template(page.template).render(**page.context)
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
 

@@ -52,14 +52,14 @@ def test_food_company_in_midtjylland_finds_its_initiatives(page, catalogue):
     titles = visible_titles(page)
     expected = {i.title for i in catalogue.initiatives.values()
                 if "foedevarevirksomheder" in i.target_groups
-                and "region-midtjylland" in set(i.regions) | set(catalogue.documents[i.document].regions)}
+                and "region-midtjylland" in catalogue.regions_of(i)}
     assert set(titles) == expected and len(expected) >= 5
     assert "region=region-midtjylland" in page.url and "maalgruppe=foedevarevirksomheder" in page.url
     status = page.inner_text(".vs-finder .vs-count")
     assert status.startswith(f"{len(expected)} af {len(catalogue.initiatives)}")
     # each choice shows how many initiatives have it, given the other filters
     in_region = [i for i in catalogue.initiatives.values()
-                 if "region-midtjylland" in set(i.regions) | set(catalogue.documents[i.document].regions)]
+                 if "region-midtjylland" in catalogue.regions_of(i)]
     smv_count = page.inner_text("label:has(input[value=smv]) .vs-facet-count")
     assert smv_count == f"({sum('smv' in i.target_groups for i in in_region)})"
     # ticking SMV as well widens the list to either target group

@@ -29,12 +29,11 @@ def pages(cat: Catalogue) -> Iterator[Page]:
     link = Links(cat, path, raw_html=True)  # the list is raw HTML, for its data attributes
     items = []
     for i in cat.initiatives_in_order():
-        regions = sorted(set(i.regions) | set(cat.documents[i.document].regions))
         operators = list(dict.fromkeys(i.organisations + i.forums + i.ministries))
         items.append(dict(
             i=i, ref=link.ref("initiatives", i.id), document=link.ref("documents", i.document),
             year=cat.year_of(i.document), years=active_years(cat, i),
-            target_groups=link.refs("target_groups", i.target_groups), themes=i.themes, regions=regions,
+            target_groups=link.refs("target_groups", i.target_groups), themes=i.themes, regions=cat.regions_of(i),
             operators=link.refs("actor", operators),
         ))
     # URL parameter → (feed kind, options); the feed kind names the per-value Atom and iCal files

@@ -36,7 +36,7 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
             source=hlink.source(i.document, quote_anchor(i.id, r.number, "tilsagn")),
             status_source=hlink.ref("documents", r.commitment.status.source) if r.commitment.status.source else None,
             ministries=" ".join(r.ministries), themes=" ".join(i.themes),
-            regions=" ".join(sorted(set(i.regions) | set(cat.documents[i.document].regions))),
+            regions=" ".join(cat.regions_of(i)),
         ))
     per_ministry = defaultdict(lambda: {s: 0 for s in STATUSES})
     for r in rows:
@@ -67,8 +67,7 @@ def _matrix(cat: Catalogue, rows) -> Page:
     hlink = Links(cat, path, raw_html=True)
     cells = defaultdict(int)
     for r in rows:
-        doc_regions = set(r.initiative.regions) | set(cat.documents[r.initiative.document].regions)
-        for region in doc_regions:
+        for region in cat.regions_of(r.initiative):
             for m in r.ministries:
                 cells[(region, m)] += 1
     regions = [g for g in cat.regions.values() if any(k[0] == g.id for k in cells)]
