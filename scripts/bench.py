@@ -27,10 +27,10 @@ import urllib.request
 from pathlib import Path
 
 from scripts.generate import generate
+from scripts.scratch import ROOT, build_site, project_copy
 from scripts.search_index import build_index
 from scripts.validate import load_catalogue
 
-ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ["fødevarer", "vindmølle", "SMV", "foedevarer", "kystturisme", "627,1 mio", "klynge",
            "iværksættere", "Sonderborg", "datacentre"]
 
@@ -39,18 +39,6 @@ def timed(fn, *args, **kwargs):
     start = time.perf_counter()
     result = fn(*args, **kwargs)
     return result, time.perf_counter() - start
-
-
-def _project_copy(work: Path, data: Path) -> Path:
-    """A scratch copy of the site sources that builds from `data`."""
-    work.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, work / folder, dirs_exist_ok=True)
-    (work / "scripts").symlink_to(ROOT / "scripts")
-    if not (work / "data").exists():
-        (work / "data").symlink_to(data)
-    return work
 
 
 def build_figures(scale: int, work: Path) -> dict:
@@ -63,12 +51,10 @@ def build_figures(scale: int, work: Path) -> dict:
     shutil.copytree(ROOT / "docs", docs)
     _, generate_s = timed(generate, cat, docs)
 
-    project = _project_copy(work / "project", data)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data))
+    project = work / "project"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
-                    "-d", str(project / "site")], cwd=ROOT, env=env, check=True, capture_output=True)
+    build_site(project, data).check_returncode()
     total_s = time.perf_counter() - start
     peak_mb = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
     site = project / "site"
@@ -128,8 +114,8 @@ def serve_edit_seconds(work: Path) -> float:
     """Seconds from saving a YAML file to the served page showing the change, under `mkdocs serve`."""
     data = work / "data"
     shutil.copytree(ROOT / "data", data)
-    project = _project_copy(work / "serve", data)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data))
+    project = work / "serve"
+    env = project_copy(project, data)
     port = 8000 + os.getpid() % 1000
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
                                "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from scripts.browser import chromium, serve
-from tests.sitebuild import build_site
+from scripts.scratch import build_site
 
 PAGES = {
     "front page": "",

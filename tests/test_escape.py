@@ -8,7 +8,7 @@ import shutil
 import yaml
 
 from scripts.escape import inline
-from tests.sitebuild import ROOT, build_site
+from scripts.scratch import ROOT, build_site
 
 HOSTILE = [
     "{{ cycler.__init__.__globals__.os.popen('id').read() }}",

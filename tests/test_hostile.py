@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import VALID, problems_in
-from tests.sitebuild import build_site
+from scripts.scratch import build_site
 
 FRAGMENTS = [
     "{{ config }}", "{{ cycler.__init__.__globals__.os.popen('id').read() }}", "{% if true %}x{% endif %}",

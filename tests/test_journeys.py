@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.browser import chromium, serve
-from tests.sitebuild import build_site
+from scripts.scratch import build_site
 
 
 @pytest.fixture(scope="module")

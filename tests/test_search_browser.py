@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from scripts.browser import chromium, our_results, serve, stock_results
-from tests.sitebuild import build_site
+from scripts.scratch import build_site
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 KINDS = ("inflection", "compound", "folding", "abbreviation", "name", "figure", "plain")

@@ -13,7 +13,7 @@ import pytest
 
 from scripts.site import FOLDERS
 from tests.linkcheck import broken_links, parse
-from tests.sitebuild import ROOT, build_site
+from scripts.scratch import ROOT, build_site
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import subprocess
 
 import yaml
 
-from tests.sitebuild import ROOT
+from scripts.scratch import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/site.yml"
 

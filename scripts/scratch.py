@@ -1,4 +1,5 @@
-"""Build the site in a scratch copy of the project, so tests never touch docs/ or site/."""
+"""Build or serve the site in a scratch copy of the project, from any data folder, so tests and
+benchmarks never touch docs/ or site/."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(workdir: Path, data_dir: Path | None = None,
-               stock_search: bool = False) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` on data_dir (default: data/); output in workdir/site.
+def project_copy(workdir: Path, data_dir: Path | None = None, stock_search: bool = False) -> dict[str, str]:
+    """Copy the site sources into workdir, building from data_dir (default: data/); returns the
+    environment for running MkDocs there.
 
     With stock_search, the same pages are built with Material's own search (lunr) instead of
     ours, for comparing the two.
     """
+    data_dir = data_dir or ROOT / "data"
     workdir.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for folder in ("docs", "overrides"):
@@ -27,11 +29,17 @@ def build_site(workdir: Path, data_dir: Path | None = None,
         config = config.replace("\nplugins:\n", "\nplugins:\n  - search\n")
         (workdir / "overrides/partials/header.html").unlink()
     (workdir / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for name, target in (("scripts", ROOT / "scripts"), ("data", data_dir or ROOT / "data")):
+    for name, target in (("scripts", ROOT / "scripts"), ("data", data_dir)):
         if not (workdir / name).exists():
             (workdir / name).symlink_to(target)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data_dir or ROOT / "data"),
-               VAEKSTAFTALER_SEARCH_TERMS="0" if stock_search else "1")
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data_dir),
+                VAEKSTAFTALER_SEARCH_TERMS="0" if stock_search else "1")
+
+
+def build_site(workdir: Path, data_dir: Path | None = None,
+               stock_search: bool = False) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` in a scratch copy; output in workdir/site."""
+    env = project_copy(workdir, data_dir, stock_search)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml"),
          "-d", str(workdir / "site")],
