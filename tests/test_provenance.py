@@ -69,3 +69,11 @@ def test_sources_are_byte_identical_to_the_seeds(catalogue):
     ours = {hashlib.sha256((DATA_DIR / "sources" / d.source).read_bytes()).hexdigest()
             for d in catalogue.documents.values()}
     assert ours == seeds
+
+
+def test_both_normalisations_agree_on_every_source(catalogue):
+    # canonical() checks quotes; canonical_with_offsets() places the anchors on source-text pages
+    from scripts.quotes import canonical_with_offsets
+
+    for source in catalogue.sources.values():
+        assert canonical_with_offsets(source.text)[0] == canonical(source.text)
