@@ -2,7 +2,8 @@
 
 Content similarity is TF-IDF cosine over Danish word stems (whoosh's Snowball stemmer and
 Danish stop words), computed for all initiatives at once through an inverted index of each
-initiative's most distinctive stems, so the cost grows with the data rather than its square.
+initiative's most distinctive stems. Each stem keeps only the initiatives it weighs most in
+(its "champions") as candidates, so the cost grows with the data rather than its square.
 Shared themes and target groups add to the score: they say what an initiative is about more
 reliably than single words.
 """
@@ -22,6 +23,7 @@ from scripts.search_terms import words
 
 STOP = frozenset(stopwords_for_language("da"))
 TERMS_PER_INITIATIVE = 15
+CHAMPIONS_PER_STEM = 40
 _stem = lru_cache(maxsize=None)(DanishStemmer().stem)
 
 
@@ -49,7 +51,10 @@ def related(cat: Catalogue, top: int = 5) -> dict[str, list[str]]:
         norm = math.sqrt(sum(w * w for _, w in best)) or 1.0
         vectors[rid] = {s: w / norm for s, w in best}
         for s, w in vectors[rid].items():
-            postings[s].append((rid, w / norm))
+            postings[s].append((rid, w))
+    for s, posting in postings.items():
+        posting.sort(key=lambda p: (-p[1], p[0]))
+        del posting[CHAMPIONS_PER_STEM:]
     out = {}
     for rid in ids:
         me = cat.initiatives[rid]
