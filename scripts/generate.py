@@ -24,7 +24,7 @@ from scripts.pages import (
 )
 from scripts.problems import DataError
 from scripts.search_block import visible_text
-from scripts.search_terms import Vocabulary
+from scripts.search_terms import Vocabulary, words
 from scripts.site import FOLDERS, Page, environment
 from scripts.validate import DATA_DIR, load_catalogue
 
@@ -72,14 +72,15 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
     env = environment()
     pages = list(all_pages(cat, today or dt.date.today()))
     texts = [render(page, env, repo_url) for page in pages]
-    vocabulary = Vocabulary(visible_text(t) for t in texts)
+    page_words = [set(words(visible_text(t))) for t in texts]
+    vocabulary = Vocabulary(word_sets=page_words)
     written: set[Path] = set()
-    for page, text in zip(pages, texts):
+    for page, text, present in zip(pages, texts, page_words):
         target = docs_dir / page.path
         if target in written:
             raise RuntimeError(f"two pages would be written to {target}")
         if search_terms:
-            text += search_block.block(text, vocabulary, page.synonyms, page.meta)
+            text += search_block.block(text, vocabulary, page.synonyms, page.meta, present)
         write_if_changed(target, text)
         written.add(target)
     for rel, text in [*export.files(cat), *feeds.files(cat, site_url)]:

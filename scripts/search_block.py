@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from scripts.search_terms import Vocabulary, extra_terms
+from scripts.search_terms import Vocabulary, extra_terms, words
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -29,20 +29,25 @@ def _title(markdown: str) -> str:
     return ""
 
 
-def block(markdown: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str]) -> str:
+def block(markdown: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str],
+          present: set[str] | None = None) -> str:
     """Other spellings and forms of the title's words weigh as much as the title (Pagefind gives h1
     weight 7); parts of the title's compounds weigh less ("turisme" finds "Kystturisme", but below a
-    page titled "Turisme"); terms from the rest of the page weigh less than its visible text."""
+    page titled "Turisme"); terms from the rest of the page weigh less than its visible text.
+    present: the words of the page's visible text, when the caller has them already."""
     title = _title(markdown)
     weighted = [(7, set(extra_terms(title, vocabulary, parts=False)))]
     weighted.append((2, set(extra_terms(title, vocabulary)) - weighted[0][1]))
-    weighted.append((0.5, set(extra_terms(visible_text(markdown), vocabulary, synonyms)) - set().union(
+    weighted.append((0.5, set(extra_terms(
+        set(words(visible_text(markdown))) if present is None else present, vocabulary, synonyms)) - set().union(
         *(terms for _, terms in weighted))))
-    lines = ["", ""]
+    # One raw HTML block: Python-Markdown passes it through whole instead of parsing each line.
+    lines = ["", "", '<div class="vs-search-terms" hidden>']
     for key, value in meta.items():
-        lines.append(f'<span hidden data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')
+        lines.append(f'<span data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')
     for weight, terms in weighted:
         if terms:
-            lines.append(f'<div hidden data-pagefind-weight="{weight}">Søgeord: '
+            lines.append(f'<div data-pagefind-weight="{weight}">Søgeord: '
                          f'{html.escape(" ".join(sorted(terms)))}</div>')
+    lines.append("</div>")
     return "\n".join(lines) + "\n"

@@ -64,12 +64,15 @@ def folded(word: str) -> frozenset[str]:
 class Vocabulary:
     """The words of the whole corpus, used to recognise the parts of compounds."""
 
-    def __init__(self, texts: Iterable[str]):
+    def __init__(self, texts: Iterable[str] = (), word_sets: Iterable[Iterable[str]] = ()):
+        """From texts, or from the words already taken out of them (see `words`)."""
         self._parts: dict[str, frozenset[str]] = {}
         self._expansions: dict[str, frozenset[str]] = {}
         seen: set[str] = set()
         for text in texts:
             seen.update(words(text))
+        for ws in word_sets:
+            seen.update(ws)
         self.words: set[str] = set(seen)
         for w in seen:
             self.words |= base_forms(w)
@@ -115,11 +118,13 @@ def _name_terms(name: str) -> frozenset[str]:
     return frozenset(t for w in words(name) for t in {w} | folded(w))
 
 
-def extra_terms(text: str, vocabulary: Vocabulary, synonyms: Iterable[str] = (), parts: bool = True) -> list[str]:
-    """Terms to index with a page beyond its visible text, sorted, without the words already there.
+def extra_terms(text: str | set[str], vocabulary: Vocabulary, synonyms: Iterable[str] = (),
+                parts: bool = True) -> list[str]:
+    """Terms to index with a page beyond its visible text (or the set of its words), sorted,
+    without the words already there.
 
     parts=False leaves out the parts of compounds (only other spellings and forms of the words)."""
-    present = set(words(text))
+    present = text if isinstance(text, set) else set(words(text))
     terms: set[str] = set()
     for w in present:
         if parts:

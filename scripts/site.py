@@ -115,8 +115,8 @@ class Links:
         """The published URL of a page, relative to this page's URL, for links in raw HTML
         (which MkDocs does not rewrite)."""
         if not path.endswith(".md"):  # a download: its URL is its path
-            return Markup(posixpath.relpath(path, self.from_url or "."))
-        rel = posixpath.relpath(_url_dir(path) or ".", self.from_url or ".")
+            return Markup(_relpath(path, self.from_url or "."))
+        rel = _relpath(_url_dir(path) or ".", self.from_url or ".")
         return Markup(("./" if rel == "." else rel + "/") + (f"?{query}" if query else ""))
 
     def ref(self, kind: str, record_id: str) -> Ref:
