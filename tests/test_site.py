@@ -3,14 +3,17 @@ broken internal link or anchor."""
 
 from __future__ import annotations
 
+import datetime as dt
+import filecmp
 import re
-from html import escape as html_escape
 import shutil
 import subprocess
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
 
+from scripts.generate import generate
 from scripts.site import FOLDERS
 from tests.linkcheck import broken_links, parse
 from scripts.scratch import ROOT, build_site
@@ -167,3 +170,15 @@ def test_heading_anchors_keep_danish_letters(site):
     page = html(site, "dokumenter/vaekstplan-midtjylland-2016-2020")
     assert 'id="fødevarer"' in page
     assert 'id="innovation-og-forretningsudvikling"' in page
+
+
+def test_generating_on_several_cores_writes_the_same_files(tmp_path, catalogue):
+    """The build splits generation over processes; a reader must get the same pages either way."""
+    day = dt.date(2026, 1, 1)
+    one, two = generate(catalogue, tmp_path / "one", workers=1, today=day), generate(
+        catalogue, tmp_path / "two", workers=2, today=day)
+    assert [p.relative_to(tmp_path / "one") for p in one] == [p.relative_to(tmp_path / "two") for p in two]
+    assert len(one) > len(catalogue.initiatives)
+    _, mismatch, errors = filecmp.cmpfiles(tmp_path / "one", tmp_path / "two",
+                                           [str(p.relative_to(tmp_path / "one")) for p in one], shallow=False)
+    assert not mismatch and not errors
