@@ -87,9 +87,9 @@ def files(cat: Catalogue) -> Iterator[tuple[str, str]]:
     """(path under docs/, text) for every open-data file."""
     for kind, model in KINDS.items():
         records = [record_json(r) for r in sorted(cat.records[kind].values(), key=lambda r: r.id)]
-        yield f"{FOLDER}/{kind}.json", json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+        yield f"{FOLDER}/{kind}.json", json.dumps(records, ensure_ascii=False) + "\n"
         yield f"{FOLDER}/{kind}.csv", to_csv(records, list(model.model_fields))
         for r in records:
-            yield f"{FOLDER}/{kind}/{r['id']}.json", json.dumps(r, ensure_ascii=False, indent=1) + "\n"
+            yield f"{FOLDER}/{kind}/{r['id']}.json", json.dumps(r, ensure_ascii=False) + "\n"
     rows = commitment_rows(cat)
     yield f"{FOLDER}/tilsagn.csv", to_csv(rows, list(rows[0]) if rows else ["initiativ"])
