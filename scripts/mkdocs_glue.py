@@ -1,5 +1,5 @@
 """MkDocs hooks: before every build (and every rebuild under `mkdocs serve`), regenerate the
-pages from data/; as each page is rendered, hand it to the search index; after the build, write
+pages from data/; as each page's Markdown is converted, hand it to the search index; after the build, write
 the index. The logic lives in scripts.generate and scripts.search_index; this file only connects
 them (and, for the benchmark, records how long our own steps took in VAEKSTAFTALER_TIMINGS)."""
 
@@ -52,10 +52,10 @@ def on_pre_build(config, **kwargs) -> None:
     index = LiveIndex()
 
 
-def on_post_page(output: str, page, config) -> str:
-    if "data-pagefind-body" in output:  # pages left out of search have no body to index
-        index.add(output, "/" + page.url)
-    return output
+def on_page_content(html: str, page, config, files) -> str:
+    if not page.meta.get("search_exclude"):
+        index.add(html, "/" + page.url)
+    return html
 
 
 def on_post_build(config, **kwargs) -> None:

@@ -1,8 +1,10 @@
 """The browser search index, made with Pagefind (its binary ships in the `pagefind[bin]` wheel).
 
-During a build each page goes to Pagefind's indexing service as soon as MkDocs has rendered it:
-the service is its own process, so indexing runs on the second core while MkDocs renders the
-rest, and the index is written moments after the last page.
+During a build each page's article goes to Pagefind's indexing service as soon as MkDocs has
+converted its Markdown: the service is its own process, so indexing runs on the second core
+while MkDocs converts and lays out the rest, and the index is written moments after the last
+page. Only the article is indexed (not navigation, header or footer), as on the published page,
+where it is the element marked data-pagefind-body (overrides/main.html).
 """
 
 from __future__ import annotations
@@ -42,10 +44,12 @@ class LiveIndex:
         self._index_id = reply["index_id"]
         self.busy_s = time.perf_counter() - start
 
-    def add(self, html: str, url: str) -> None:
-        """Index one rendered page; url is its address from the site root, e.g. /temaer/eksport/."""
+    def add(self, article: str, url: str) -> None:
+        """Index one page: its article's HTML, and its address from the site root (/temaer/eksport/).
+        Pagefind takes the result's title from the article's first heading."""
         start = time.perf_counter()
-        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html})
+        page = f'<html lang="{LANGUAGE}"><body><div data-pagefind-body>{article}</div></body></html>'
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page})
         self.busy_s += time.perf_counter() - start
 
     def write(self, site_dir: Path) -> None:
