@@ -8,18 +8,21 @@ from these classes (`python -m scripts.schema`).
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+import re
 from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+# Unicode's control characters (category Cc) but tab and line breaks.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _no_control_characters(value: str) -> str:
     """Control characters are invisible and are dropped by Markdown: refuse them rather than
     lose them silently (tab and line breaks are fine)."""
-    for ch in value:
-        if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
-            raise ValueError(f"contains the control character U+{ord(ch):04X}")
+    if found := _CONTROL.search(value):
+        raise ValueError(f"contains the control character U+{ord(found.group()):04X}")
     return value
 
 
