@@ -14,19 +14,19 @@ import functools
 import itertools
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from scripts import forked, search_block
+from scripts import forked
 from scripts.catalogue import Catalogue
 from scripts import export, feeds
 from scripts.pages import (
     documents, entities, figures, finder, initiatives, meetings, ministries, opendata, sources, tracker,
 )
 from scripts.problems import DataError
-from scripts.search_block import visible_text
+from scripts.search_block import SearchTerms, visible_text
 from scripts.search_terms import Vocabulary, words
 from scripts.site import FOLDERS, Page, environment
 from scripts.validate import DATA_DIR, load_catalogue
@@ -50,7 +50,7 @@ def page_groups(cat: Catalogue, today: dt.date) -> list[Callable[[], Iterator[Pa
 
 
 def render(page: Page, env, repo_url: str) -> str:
-    """The page's Markdown, front matter included, without the search block."""
+    """The page's Markdown, front matter included."""
     front = {"generated": True, "render_macros": False, **page.front_matter}
     data_file = page.data_file.resolve() if page.data_file else None
     if data_file and data_file.is_relative_to(ROOT):  # data elsewhere (tests, benchmarks) has no edit link
@@ -68,64 +68,58 @@ def write_if_changed(target: Path, text: str) -> None:
 
 
 @dataclass
-class Rendered:
-    """A page's Markdown before its search block, and what the block is made from."""
-    path: str
-    text: str
-    synonyms: list[str]
-    meta: dict[str, str]
-
-    def words(self) -> set[str]:
-        return set(words(visible_text(self.text)))
+class Written:
+    """What one process wrote, and what the search terms of its pages are made from."""
+    paths: list[str] = field(default_factory=list)  # under docs/
+    words: set[str] = field(default_factory=set)  # every word the pages show
+    page_terms: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict)
 
 
-def _render_group(group: Callable[[], Iterator[Page]], repo_url: str) -> tuple[list[Rendered], set[str]]:
-    """The group's pages, and all the words they show (for the vocabulary)."""
+def _write_group(group: Callable[[], Iterator[Page]], docs_dir: Path, repo_url: str) -> Written:
     env = environment()
-    pages = [Rendered(page.path, render(page, env, repo_url), page.synonyms, page.meta) for page in group()]
-    return pages, set().union(*(page.words() for page in pages))
+    out = Written()
+    for page in group():
+        text = render(page, env, repo_url)
+        write_if_changed(docs_dir / page.path, text)
+        out.paths.append(page.path)
+        out.words.update(words(visible_text(text)))
+        out.page_terms[page.path] = (page.synonyms, page.meta)
+    return out
 
 
-def _write_downloads(cat: Catalogue, docs_dir: Path, site_url: str) -> list[str]:
-    written = []
+def _write_downloads(cat: Catalogue, docs_dir: Path, site_url: str) -> Written:
+    out = Written()
     for rel, text in [*export.files(cat), *feeds.files(cat, site_url)]:
         write_if_changed(docs_dir / rel, text)
-        written.append(rel)
-    return written
+        out.paths.append(rel)
+    return out
 
 
-def _write_pages(pages: list[Rendered], vocabulary: Vocabulary | None, docs_dir: Path) -> None:
-    for page in pages:
-        text = page.text
-        if vocabulary:
-            text += search_block.block(text, vocabulary, page.synonyms, page.meta, page.words())
-        write_if_changed(docs_dir / page.path, text)
+@dataclass
+class Generated:
+    files: list[Path]  # every page and download written
+    search: SearchTerms  # what the search index adds to each page (scripts.search_block)
 
 
 def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL, site_url: str = SITE_URL,
-             search_terms: bool = True, today: dt.date | None = None, workers: int | None = None) -> list[Path]:
+             today: dt.date | None = None, workers: int | None = None) -> Generated:
     """Write every page and download; remove generated files whose record no longer exists.
 
-    search_terms=False leaves out the extra search terms (to measure stock search on the same pages).
     today: the date overdue commitments are judged against (default: the build's date).
     workers: processes to use (default: one per core); the output is the same for any number.
     """
     today = today or dt.date.today()
-    groups = page_groups(cat, today)
-    tasks = [functools.partial(_render_group, group, repo_url) for group in groups]
+    tasks = [functools.partial(_write_group, group, docs_dir, repo_url) for group in page_groups(cat, today)]
     tasks.insert(1, functools.partial(_write_downloads, cat, docs_dir, site_url))
     results = forked.run(tasks, workers)
-    downloads = results.pop(1)
-    pages = [page for group, _ in results for page in group]
-    paths = [docs_dir / page.path for page in pages]
+    paths = [docs_dir / rel for part in results for rel in part.paths]
     if len(set(paths)) < len(paths):
         twice = sorted({p for p in paths if paths.count(p) > 1})
-        raise RuntimeError(f"two pages would be written to {twice[0]}")
-    vocabulary = Vocabulary(word_sets=(shown for _, shown in results)) if search_terms else None
-    half = len(pages) // 2
-    forked.run([functools.partial(_write_pages, part, vocabulary, docs_dir)
-                for part in (pages[:half], pages[half:])], workers)
-    written = set(paths) | {docs_dir / rel for rel in downloads}
+        raise RuntimeError(f"two files were written to {twice[0]}")
+    search = SearchTerms(Vocabulary(word_sets=[part.words for part in results]))
+    for part in results:
+        search.pages.update(part.page_terms)
+    written = set(paths)
     for folder in ASSET_FOLDERS:
         for stale in (docs_dir / folder).rglob("*"):
             if stale.is_file() and stale not in written:
@@ -134,7 +128,7 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
         for stale in (docs_dir / folder).rglob("*.md"):
             if stale not in written and GENERATED_MARK in stale.read_text(encoding="utf-8")[:200]:
                 stale.unlink()
-    return sorted(written)
+    return Generated(sorted(written), search)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         print(e, file=sys.stderr)
         print(f"{len(e.problems)} problem(s) in {args.data}; no pages written", file=sys.stderr)
         return 1
-    pages = generate(cat, args.docs, today=args.today)
-    print(f"{len(pages)} files written to {args.docs}")
+    generated = generate(cat, args.docs, today=args.today)
+    print(f"{len(generated.files)} files written to {args.docs}")
     return 0
 
 

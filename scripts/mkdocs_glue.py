@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import build_state  # noqa: E402
 from scripts.generate import generate  # noqa: E402
 from scripts.problems import DataError  # noqa: E402
-from scripts.search_index import LiveIndex  # noqa: E402
+from scripts.search_index import Indexer  # noqa: E402
 from scripts.validate import DATA_DIR, load_catalogue  # noqa: E402
 
 
@@ -34,7 +34,7 @@ def build_date() -> dt.date:
 
 
 timings: dict[str, float] = {}
-index: LiveIndex | None = None
+index: Indexer | None = None
 
 
 def on_pre_build(config, **kwargs) -> None:
@@ -46,15 +46,15 @@ def on_pre_build(config, **kwargs) -> None:
         raise Abort(f"{e}\n{len(e.problems)} problem(s) in the data: the site was not built.") from None
     timings["validate_s"] = time.perf_counter() - start
     build_state.catalogue = catalogue
-    generate(catalogue, Path(config.docs_dir), config.repo_url, config.site_url,
-             search_terms=os.environ.get("VAEKSTAFTALER_SEARCH_TERMS", "1") != "0", today=build_date())
+    generated = generate(catalogue, Path(config.docs_dir), config.repo_url, config.site_url, today=build_date())
     timings["generate_s"] = time.perf_counter() - start - timings["validate_s"]
-    index = LiveIndex()
+    # VAEKSTAFTALER_SEARCH_TERMS=0 indexes the pages without our extra terms (to compare searches)
+    index = Indexer(generated.search if os.environ.get("VAEKSTAFTALER_SEARCH_TERMS", "1") != "0" else None)
 
 
 def on_page_content(html: str, page, config, files) -> str:
     if not page.meta.get("search_exclude"):
-        index.add(html, "/" + page.url)
+        index.add(page.file.src_uri, html, "/" + page.url)
     return html
 
 

@@ -1,48 +1,66 @@
-"""The search block appended to every generated page: extra indexed terms and result metadata.
+"""The search block: extra indexed terms and result metadata, added to a page's article when it
+is indexed (never to the published page).
 
-Pagefind indexes the block (it is `hidden` from readers and screen readers) with a low weight,
-so a page is found by the compound parts, base forms and æ/ø/å-free spellings of its words.
+Pagefind indexes the block with a low weight, so a page is found by the compound parts, base
+forms and æ/ø/å-free spellings of its words. The terms of each page are computed against the
+vocabulary of the whole site, which generation collects (SearchTerms).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 
-from scripts.search_terms import Vocabulary, extra_terms, words
+from scripts.search_terms import Vocabulary, extra_terms
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 
 
 def visible_text(markdown: str) -> str:
-    """The words a reader sees: link targets and front matter removed, escapes undone."""
+    """The words a reader sees in a page's Markdown: link targets and front matter removed,
+    escapes undone."""
     text = _FRONT_MATTER.sub("", markdown)
     text = _LINK_TARGET.sub("]", text)
     return html.unescape(text.replace("\\\\", "\x00").replace("\\", "").replace("\x00", "\\"))
 
 
-def _title(markdown: str) -> str:
-    for line in _FRONT_MATTER.sub("", markdown).splitlines():
-        if line.startswith("# "):
-            return visible_text(line[2:])
-    return ""
+def article_text(article: str) -> str:
+    """The words a reader sees in a page's HTML."""
+    return html.unescape(_TAG.sub(" ", article))
 
 
-def block(markdown: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str],
-          present: set[str] | None = None) -> str:
+@dataclass
+class SearchTerms:
+    """What the search blocks are made from: the site's vocabulary, and for each generated page
+    (by its path under docs/) the names users may type for what it links to and its result
+    metadata (see scripts.site.Page)."""
+
+    vocabulary: Vocabulary
+    pages: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict)
+
+    def block(self, path: str, article: str) -> str:
+        """The block for a page's article; pages not generated from data/ get none."""
+        if path not in self.pages:
+            return ""
+        synonyms, meta = self.pages[path]
+        return block(article, self.vocabulary, synonyms, meta)
+
+
+def block(article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str]) -> str:
     """Other spellings and forms of the title's words weigh as much as the title (Pagefind gives h1
     weight 7); parts of the title's compounds weigh less ("turisme" finds "Kystturisme", but below a
-    page titled "Turisme"); terms from the rest of the page weigh less than its visible text.
-    present: the words of the page's visible text, when the caller has them already."""
-    title = _title(markdown)
+    page titled "Turisme"); terms from the rest of the page weigh less than its visible text."""
+    heading = _H1.search(article)
+    title = article_text(heading.group(1)) if heading else ""
     weighted = [(7, set(extra_terms(title, vocabulary, parts=False)))]
     weighted.append((2, set(extra_terms(title, vocabulary)) - weighted[0][1]))
-    weighted.append((0.5, set(extra_terms(
-        set(words(visible_text(markdown))) if present is None else present, vocabulary, synonyms)) - set().union(
+    weighted.append((0.5, set(extra_terms(article_text(article), vocabulary, synonyms)) - set().union(
         *(terms for _, terms in weighted))))
-    # One raw HTML block: Python-Markdown passes it through whole instead of parsing each line.
-    lines = ["", "", '<div class="vs-search-terms" hidden>']
+    lines = ['<div class="vs-search-terms" hidden>']
     for key, value in meta.items():
         lines.append(f'<span data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')
     for weight, terms in weighted:
