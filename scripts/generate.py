@@ -78,7 +78,7 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
         target = docs_dir / page.path
         if target in written:
             raise RuntimeError(f"two pages would be written to {target}")
-        if search_terms:
+        if search_terms and not page.front_matter.get("search_exclude"):  # not indexed: no extra terms
             text += search_block.block(text, vocabulary, page.synonyms, page.meta)
         write_if_changed(target, text)
         written.add(target)

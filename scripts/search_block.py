@@ -1,4 +1,5 @@
-"""The search block appended to every generated page: extra indexed terms and result metadata.
+"""The search block appended to every generated page that search indexes (none is added to pages
+with `search_exclude`): extra indexed terms and result metadata.
 
 Pagefind indexes the block (it is `hidden` from readers and screen readers) with a low weight,
 so a page is found by the compound parts, base forms and æ/ø/å-free spellings of its words.
