@@ -82,7 +82,8 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
             text += search_block.block(text, vocabulary, page.synonyms, page.meta)
         write_if_changed(target, text)
         written.add(target)
-    for rel, text in [*export.files(cat), *feeds.files(cat, site_url)]:
+    page_files = [item for page in pages for item in page.files.items()]
+    for rel, text in [*export.files(cat), *feeds.files(cat, site_url), *page_files]:
         write_if_changed(docs_dir / rel, text)
         written.add(docs_dir / rel)
     for folder in ASSET_FOLDERS:

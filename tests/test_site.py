@@ -3,6 +3,7 @@ broken internal link or anchor."""
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape as html_escape
 import shutil
@@ -167,3 +168,17 @@ def test_heading_anchors_keep_danish_letters(site):
     page = html(site, "dokumenter/vaekstplan-midtjylland-2016-2020")
     assert 'id="fødevarer"' in page
     assert 'id="innovation-og-forretningsudvikling"' in page
+
+
+def test_finder_and_tracker_data_hold_every_record_and_their_links_resolve(site, catalogue):
+    finder = json.loads((site / "find/initiativer.json").read_text(encoding="utf-8"))
+    tracker = json.loads((site / "tilsagn/tilsagn.json").read_text(encoding="utf-8"))
+    assert sorted(x["title"] for x in finder["items"]) == sorted(i.title for i in catalogue.initiatives.values())
+    assert [r["what"] for r in tracker["rows"]] == [c.what for i in catalogue.initiatives_in_order() for c in i.commitments]
+    hrefs = {*finder["names"], *tracker["names"], *(x["href"] for x in finder["items"]),
+             *(r["source"] for r in tracker["rows"])}
+    for href in hrefs:
+        path, _, anchor = href.partition("#")
+        target = site / path / "index.html"
+        assert target.is_file(), href
+        assert not anchor or anchor in parse(target).ids, href
