@@ -1,18 +1,32 @@
 """Atom feeds of new and changed initiatives, and iCalendar files of commitment deadlines.
 
-One feed and one calendar for everything, and one of each per theme, target group and region,
-so people can follow what concerns them without a server or an account:
-    feed.xml, frister.ics, feeds/<kind>-<id>.xml, feeds/<kind>-<id>.ics
+One feed and one calendar for every selection the finder offers to follow: each combination of
+region × theme × target group, where each of the three is either "any" or one value. Every
+combination of the existing values gets its files, also those no initiative matches yet, so
+people can follow a selection before anything is in it; no server or account is needed.
 
-When a record changed is read from git (the last commit touching its file); records not yet
-committed use the date of their document.
+    feed.xml, frister.ics                       everything
+    feeds/<kind>-<id>.xml, .ics                 one facet, e.g. feeds/themes-foedevarer.xml
+    feeds/<kind>-<id>+<kind>-<id>[...].xml, .ics  two or three facets, always in the order of
+                                                FACETS: regions, themes, target_groups, e.g.
+                                                feeds/regions-region-midtjylland+target_groups-smv.xml
+
+An initiative belongs to a region if it or its document covers it (as in the finder). A feed
+holds the LATEST (30) most recently changed initiatives of its selection, newest first; a
+calendar holds every dated deadline of the selection. When a record changed is read from git
+(the last commit touching its file); records not yet committed use the date of their document.
+
+Each initiative's entry and each deadline's event is rendered once and then joined into every
+file it belongs to, so the ~2,300 combinations cost little more than the single files did.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import subprocess
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -21,7 +35,33 @@ from scripts.commitments import deadline
 from scripts.model import Initiative
 from scripts.site import page_path
 
-FACETS = ("themes", "target_groups", "regions")
+FACETS = ("regions", "themes", "target_groups")  # the order of the parts of a combination's file name
+LATEST = 30  # entries per Atom feed: the most recently changed initiatives of the selection
+
+Combination = tuple[str | None, ...]  # one value or None ("any") per facet, in FACETS order
+
+
+def feed_path(selection: Mapping[str, str | None] | None = None, ext: str = "xml") -> str:
+    """The file (relative to the site root) of the feed ("xml") or calendar ("ics") of a
+    selection {facet kind: value id}; facets left out or None mean "any"."""
+    parts = [f"{kind}-{selection[kind]}" for kind in FACETS if selection and selection.get(kind)]
+    if not parts:
+        return "feed.xml" if ext == "xml" else "frister.ics"
+    return "feeds/" + "+".join(parts) + f".{ext}"
+
+
+def facet_values(cat: Catalogue, i: Initiative) -> tuple[list[str], ...]:
+    """An initiative's values of each facet, in FACETS order."""
+    return cat.regions_of(i), i.themes, i.target_groups
+
+
+def combinations_of(cat: Catalogue, i: Initiative) -> Iterator[Combination]:
+    """Every combination whose feed the initiative belongs to."""
+    return itertools.product(*[(None, *values) for values in facet_values(cat, i)])
+
+
+def all_combinations(cat: Catalogue) -> Iterator[Combination]:
+    return itertools.product(*[(None, *cat.records[kind]) for kind in FACETS])
 
 
 def changed_dates(files: list[Path]) -> dict[Path, dt.datetime]:
@@ -50,7 +90,7 @@ def _page_url(record_id: str) -> str:
     return page_path("initiatives", record_id).removesuffix(".md") + "/"
 
 
-def _updated(cat: Catalogue, i: Initiative, dates) -> dt.datetime:
+def updated(cat: Catalogue, i: Initiative, dates) -> dt.datetime:
     known = dates.get(cat.file("initiatives", i.id).resolve())
     if known:
         return known
@@ -59,27 +99,31 @@ def _updated(cat: Catalogue, i: Initiative, dates) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
 
 
-def atom(cat: Catalogue, items: list[Initiative], title: str, self_path: str, site_url: str, dates) -> str:
-    entries = sorted(((_updated(cat, i, dates), i) for i in items), key=lambda e: (e[0], e[1].id), reverse=True)
-    newest = entries[0][0] if entries else dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-    out = ['<?xml version="1.0" encoding="utf-8"?>',
-           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da" xml:base="{escape(site_url)}">',
-           f"  <title>{escape(title)}</title>",
-           f'  <link rel="self" href="{escape(self_path)}"/>',
-           f"  <id>{escape(site_url + self_path)}</id>",
-           f"  <updated>{newest.isoformat()}</updated>",
-           "  <author><name>Vækstaftaler</name></author>"]
-    for when, i in entries:
-        url = _page_url(i.id)
-        out += ["  <entry>",
-                f"    <title>{escape(i.title)}</title>",
-                f'    <link href="{escape(url)}"/>',
-                f"    <id>{escape(site_url + url)}</id>",
-                f"    <updated>{when.isoformat()}</updated>",
-                f"    <summary>{escape(cat.documents[i.document].short_title + ': ' + i.summary)}</summary>",
-                "  </entry>"]
-    out.append("</feed>")
-    return "\n".join(out) + "\n"
+def _entry(cat: Catalogue, i: Initiative, when: dt.datetime, site_url: str) -> str:
+    url = _page_url(i.id)
+    return "\n".join([
+        "  <entry>",
+        f"    <title>{escape(i.title)}</title>",
+        f'    <link href="{escape(url)}"/>',
+        f"    <id>{escape(site_url + url)}</id>",
+        f"    <updated>{when.isoformat()}</updated>",
+        f"    <summary>{escape(cat.documents[i.document].short_title + ': ' + i.summary)}</summary>",
+        "  </entry>"])
+
+
+def atom(title: str, self_path: str, site_url: str, newest: dt.datetime | None, entries: list[str]) -> str:
+    """A feed of rendered entries (newest first); `newest` is the first entry's date."""
+    newest = newest or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    return "\n".join([
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da" xml:base="{escape(site_url)}">',
+        f"  <title>{escape(title)}</title>",
+        f'  <link rel="self" href="{escape(self_path)}"/>',
+        f"  <id>{escape(site_url + self_path)}</id>",
+        f"  <updated>{newest.isoformat()}</updated>",
+        "  <author><name>Vækstaftaler</name></author>",
+        *entries,
+        "</feed>"]) + "\n"
 
 
 def _ics_text(text: str) -> str:
@@ -88,6 +132,8 @@ def _ics_text(text: str) -> str:
 
 def _fold(line: str) -> str:
     """iCalendar lines are at most 75 octets; longer ones continue on lines starting with a space."""
+    if len(line.encode("utf-8")) <= 74:
+        return line
     out, current = [], ""
     for ch in line:
         if len((current + ch).encode("utf-8")) > 74:
@@ -97,42 +143,64 @@ def _fold(line: str) -> str:
     return "\r\n".join(out + [current])
 
 
-def deadlines(cat: Catalogue, items: list[Initiative]) -> Iterator[tuple[dt.date, str, str, str]]:
-    """(date, uid, summary, url) for every commitment with a date or a year."""
+def deadlines(items: list[Initiative]) -> Iterator[tuple[dt.date, str, str, str, Initiative]]:
+    """(date, uid, summary, url, initiative) for every commitment with a date or a year."""
     for i in items:
         for n, c in enumerate(i.commitments, start=1):
             day = deadline(c)
             if day is None:
                 continue
             phrase = f" ({c.when.text})" if c.when.text else ""
-            yield day, f"{i.id}-{n}", f"Frist{phrase}: {c.what}", _page_url(i.id)
+            yield day, f"{i.id}-{n}", f"Frist{phrase}: {c.what}", _page_url(i.id), i
 
 
-def ics(cat: Catalogue, items: list[Initiative], title: str, site_url: str) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Vaekstaftaler//Frister//DA", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_ics_text(title)}"]
-    for day, uid, summary, url in sorted(deadlines(cat, items)):
-        lines += ["BEGIN:VEVENT", f"UID:{uid}@vaekstaftaler", f"DTSTAMP:{day:%Y%m%d}T000000Z",
-                  f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"SUMMARY:{_ics_text(summary)}",
-                  f"URL:{site_url}{url}", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+def _event(day: dt.date, uid: str, summary: str, url: str, site_url: str) -> str:
+    lines = ["BEGIN:VEVENT", f"UID:{uid}@vaekstaftaler", f"DTSTAMP:{day:%Y%m%d}T000000Z",
+             f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"SUMMARY:{_ics_text(summary)}",
+             f"URL:{site_url}{url}", "END:VEVENT"]
+    return "\r\n".join(_fold(line) for line in lines)
 
 
-def feed_path(kind: str | None = None, record_id: str | None = None, ext: str = "xml") -> str:
-    if kind is None:
-        return "feed.xml" if ext == "xml" else "frister.ics"
-    return f"feeds/{kind}-{record_id}.{ext}"
+def ics(title: str, events: list[str]) -> str:
+    """A calendar of rendered events (in date order)."""
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Vaekstaftaler//Frister//DA", "CALSCALE:GREGORIAN",
+            _fold(f"X-WR-CALNAME:{_ics_text(title)}")]
+    return "\r\n".join([*head, *events, "END:VCALENDAR"]) + "\r\n"
+
+
+def _titles(cat: Catalogue, combination: Combination) -> tuple[str, str]:
+    """The feed's and the calendar's title."""
+    chosen = [cat.records[kind][value].name for kind, value in zip(FACETS, combination) if value]
+    if not chosen:
+        return "Vækstaftaler: nye og ændrede initiativer", "Vækstaftaler: frister"
+    title = "Vækstaftaler: " + " · ".join(chosen)
+    return title, title + " – frister"
 
 
 def files(cat: Catalogue, site_url: str) -> Iterator[tuple[str, str]]:
+    """(path under docs/, text) of every feed and calendar."""
     dates = changed_dates([cat.file("initiatives", i) for i in cat.initiatives])
-    everything = cat.initiatives_in_order()
-    yield feed_path(), atom(cat, everything, "Vækstaftaler: nye og ændrede initiativer", feed_path(), site_url, dates)
-    yield feed_path(ext="ics"), ics(cat, everything, "Vækstaftaler: frister", site_url)
-    for kind in FACETS:
-        for record in cat.records[kind].values():
-            items = cat.initiatives_for(kind, record.id)
-            title = f"Vækstaftaler: {record.name}"
-            yield feed_path(kind, record.id), atom(cat, items, title, feed_path(kind, record.id), site_url, dates)
-            yield feed_path(kind, record.id, "ics"), ics(cat, items, title + " – frister", site_url)
+    changed = {i.id: updated(cat, i, dates) for i in cat.initiatives.values()}
+    newest_first = sorted(cat.initiatives.values(), key=lambda i: (changed[i.id], i.id), reverse=True)
+    combinations = {i.id: list(combinations_of(cat, i)) for i in newest_first}
+
+    members: dict[Combination, list[Initiative]] = defaultdict(list)
+    for i in newest_first:
+        for combination in combinations[i.id]:
+            if len(members[combination]) < LATEST:
+                members[combination].append(i)
+    entries = {i.id: _entry(cat, i, changed[i.id], site_url) for c in members.values() for i in c}
+
+    events: dict[Combination, list[str]] = defaultdict(list)
+    for day, uid, summary, url, i in sorted(deadlines(cat.initiatives_in_order()), key=lambda e: e[:4]):
+        event = _event(day, uid, summary, url, site_url)
+        for combination in combinations[i.id]:
+            events[combination].append(event)
+
+    for combination in all_combinations(cat):
+        selection = dict(zip(FACETS, combination))
+        feed_title, calendar_title = _titles(cat, combination)
+        items = members.get(combination, [])
+        yield feed_path(selection), atom(feed_title, feed_path(selection), site_url,
+                                         changed[items[0].id] if items else None, [entries[i.id] for i in items])
+        yield feed_path(selection, "ics"), ics(calendar_title, events.get(combination, []))

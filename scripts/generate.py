@@ -82,6 +82,9 @@ def _write_group(group: Callable[[], Iterator[Page]], docs_dir: Path, repo_url: 
         text = render(page, env, repo_url)
         write_if_changed(docs_dir / page.path, text)
         out.paths.append(page.path)
+        for rel, data in page.files.items():  # e.g. the finder's data, beside its page
+            write_if_changed(docs_dir / rel, data)
+            out.paths.append(rel)
         out.words.update(words(visible_text(text)))
         out.page_terms[page.path] = (page.synonyms, page.meta)
     return out

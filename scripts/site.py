@@ -84,6 +84,8 @@ class Page:
     meta: dict[str, str] = field(default_factory=dict)
     # Extra front matter for MkDocs Material, e.g. {"hide": ["navigation", "toc"]} for wide tables.
     front_matter: dict = field(default_factory=dict)
+    # Other files published with the page: path under docs/ → text (e.g. the finder's JSON).
+    files: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from scripts import danish
 from scripts.browser import chromium, serve
+from scripts.commitments import deadline
 from scripts.scratch import build_site
 
 
@@ -35,6 +37,17 @@ def tab_to(page, selector: str, limit: int = 200) -> None:
     raise AssertionError(f"could not reach {selector} with Tab")
 
 
+def ready(page) -> None:
+    """Wait until the finder or tracker has loaded its data and shows its own results: only then
+    does it say how many there are."""
+    page.wait_for_function("() => [...document.querySelectorAll('.vs-count')].some(c => c.textContent.trim())")
+
+
+def open_tool(page, url: str) -> None:
+    page.goto(page.base + url)
+    ready(page)
+
+
 def visible_titles(page) -> list[str]:
     return page.eval_on_selector_all(".vs-finder-results > li:not([hidden]) h2 a", "as => as.map(a => a.textContent)")
 
@@ -45,6 +58,7 @@ def test_food_company_in_midtjylland_finds_its_initiatives(page, catalogue):
     tab_to(page, "a[href$='find/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/find/")
+    ready(page)
     # clicks 2 and 3: two checkboxes, reached and ticked with the keyboard
     for value in ("region-midtjylland", "foedevarevirksomheder"):
         tab_to(page, f"input[value={value}]")
@@ -72,22 +86,92 @@ def test_food_company_in_midtjylland_finds_its_initiatives(page, catalogue):
     page.go_back()
     assert set(visible_titles(page)) == expected
     page.goto(shared)
+    ready(page)
     assert page.is_checked("input[value=smv]") and page.is_checked("input[value=foedevarevirksomheder]")
 
 
-def test_finder_results_say_what_for_whom_when_and_who(page):
-    page.goto(page.base + "find/?maalgruppe=foedevarevirksomheder")
+def test_finder_results_say_what_for_whom_when_and_who(page, catalogue):
+    open_tool(page, "find/?maalgruppe=foedevarevirksomheder")
     first = page.locator(".vs-finder-results > li:not([hidden])").first
     text = first.inner_text()
     for label in ("For", "Hvornår", "Hvem står bag", "Kilde"):
         assert label in text
-    with page.expect_download() as download:
-        page.click(".vs-csv")
-    content = download.value.path().read_bytes().decode("utf-8")
+    content = download_csv(page)
     assert content.startswith("\ufeff") and ";" in content.splitlines()[0]
-    assert len(content.strip().splitlines()) == len(page.query_selector_all(".vs-finder-results > li:not([hidden])")) + 1
+    matching = [i for i in catalogue.initiatives.values() if "foedevarevirksomheder" in i.target_groups]
+    assert len(content.strip().splitlines()) == len(matching) + 1
     feed = page.get_attribute(".vs-follow a", "href")
     assert feed.endswith("feeds/target_groups-foedevarevirksomheder.xml")
+
+
+def download_csv(page) -> str:
+    with page.expect_download() as download:
+        page.click(".vs-csv")
+    return download.value.path().read_bytes().decode("utf-8")
+
+
+def test_finder_shows_results_a_page_at_a_time_and_exports_them_all(page, catalogue):
+    total = len(catalogue.initiatives)
+    assert total > 50
+    open_tool(page, "find/")
+    assert len(visible_titles(page)) == 50
+    assert page.inner_text(".vs-finder .vs-count") == f"{total} af {total} initiativer passer til dit valg. Viser de første 50."
+    # the CSV has every matching initiative, not only the 50 shown
+    assert len(download_csv(page).strip().splitlines()) == total + 1
+    tab_to(page, ".vs-more", limit=1000)  # after every link of the 50 results
+    assert page.inner_text(".vs-more") == f"Vis {total - 50} flere ({total - 50} tilbage)"
+    page.keyboard.press("Enter")
+    assert len(visible_titles(page)) == total
+    assert page.is_hidden(".vs-more")
+    # keyboard focus moves to the first new result, so reading continues where it left off
+    assert page.evaluate("document.activeElement.textContent") == visible_titles(page)[50]
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('.vs-finder-results > li')[50]")
+
+
+def test_without_javascript_every_initiative_and_commitment_is_listed(page, catalogue):
+    context = page.context.browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(page.base + "find/")
+    assert len(visible_titles(plain)) == len(catalogue.initiatives)
+    assert f"Herunder står alle {len(catalogue.initiatives)} initiativer" in plain.inner_text(".vs-static-note")
+    assert plain.is_hidden(".vs-finder-form")  # filters that cannot work are not shown
+    plain.goto(page.base + "tilsagn/")
+    rows = plain.locator(".vs-commitments tbody tr")
+    assert rows.count() == sum(len(i.commitments) for i in catalogue.initiatives.values())
+    context.close()
+
+
+def test_when_the_data_cannot_be_loaded_the_page_still_lists_what_it_has(page, catalogue):
+    context = page.context.browser.new_context()
+    broken = context.new_page()
+    broken.route("**/*.json", lambda route: route.abort())
+    broken.goto(page.base + "find/?maalgruppe=smv")
+    broken.wait_for_load_state("networkidle")
+    assert broken.is_visible(".vs-static-note") and broken.is_hidden(".vs-finder-form")
+    assert len(visible_titles(broken)) == len(catalogue.initiatives)
+    context.close()
+
+
+def test_follow_links_match_the_chosen_region_and_target_group(page, site):
+    open_tool(page, "find/?region=region-midtjylland&maalgruppe=foedevarevirksomheder&aar=2014&q=mad")
+    follow = page.locator(".vs-follow")
+    feeds = follow.locator("a").evaluate_all("as => as.map(a => a.href)")
+    name = "feeds/regions-region-midtjylland+target_groups-foedevarevirksomheder"
+    assert [f.split(page.base, 1)[1] for f in feeds] == [name + ".xml", name + ".ics"]
+    assert (site / (name + ".xml")).is_file() and (site / (name + ".ics")).is_file()
+    assert "Årstal, status og fritekst indgår ikke i feeds og kalendere." in follow.inner_text()
+    # two target groups: one feed per combination of the chosen values
+    open_tool(page, "find/?region=region-midtjylland&maalgruppe=foedevarevirksomheder,smv")
+    feeds = follow.locator("a").evaluate_all("as => as.map(a => a.href)")
+    assert [f.split(page.base, 1)[1] for f in feeds[::2]] == [
+        name + ".xml", "feeds/regions-region-midtjylland+target_groups-smv.xml"]
+    assert all((site / f.split(page.base, 1)[1]).is_file() for f in feeds)
+    # more than six combinations: asked to narrow the selection instead of a long list
+    open_tool(page, "find/?region=region-midtjylland,region-syddanmark&maalgruppe=foedevarevirksomheder,smv"
+              "&tema=foedevarer,turisme")
+    assert follow.locator("a").count() == 0
+    assert "Vælg færre" in follow.inner_text()
+    assert "Årstal, status og fritekst indgår ikke i feeds og kalendere." in follow.inner_text()
 
 
 def test_civil_servant_finds_every_commitment_of_a_ministry(page, catalogue):
@@ -96,6 +180,7 @@ def test_civil_servant_finds_every_commitment_of_a_ministry(page, catalogue):
     tab_to(page, "a[href$='tilsagn/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/tilsagn/")
+    ready(page)
     tab_to(page, "select[name=ministerium]")
     page.select_option("select[name=ministerium]", ministry)
     rows = page.locator(".vs-commitments tbody tr:not([hidden])")
@@ -109,6 +194,30 @@ def test_civil_servant_finds_every_commitment_of_a_ministry(page, catalogue):
     # sorting by deadline keeps the same rows
     page.click("th button:text('Frist')")
     assert page.locator(".vs-commitments tbody tr:not([hidden])").count() == len(expected)
+    # the back button restores the unfiltered table
+    page.go_back()
+    assert page.input_value("select[name=ministerium]") == ""
+    assert "ministerium=" not in page.url
+
+
+def test_tracker_sorts_all_rows_and_shows_them_a_page_at_a_time(page, catalogue):
+    commitments = [c for i in catalogue.initiatives.values() for c in i.commitments]
+    assert len(commitments) > 100
+    open_tool(page, "tilsagn/")
+    rows = page.locator(".vs-commitments tbody tr")
+    assert rows.count() == 100
+    assert page.inner_text(".vs-tracker .vs-count").endswith("Viser de første 100.")
+    # sorting by deadline puts the earliest deadline of all rows first, also one not yet shown
+    page.click("th button:text('Frist')")
+    earliest = min(deadline(c) for c in commitments if deadline(c))
+    shown = {danish.date(c.when.date) if c.when.date else str(c.when.year)
+             for c in commitments if deadline(c) == earliest}
+    assert rows.nth(0).locator("td").nth(4).inner_text().splitlines()[0] in shown
+    assert page.get_attribute("th:has(button:text('Frist'))", "aria-sort") == "ascending"
+    tab_to(page, ".vs-more", limit=1000)
+    page.keyboard.press("Enter")
+    assert rows.count() == len(commitments)
+    assert page.evaluate("document.activeElement.closest('tr') === document.querySelectorAll('.vs-commitments tbody tr')[100]")
 
 
 def test_matrix_cells_lead_to_filtered_commitments(page, catalogue):
@@ -117,6 +226,7 @@ def test_matrix_cells_lead_to_filtered_commitments(page, catalogue):
     count = int(link.inner_text().split()[0])
     link.click()
     page.wait_for_url("**/tilsagn/?ministerium=*")
+    ready(page)
     assert page.locator(".vs-commitments tbody tr:not([hidden])").count() == count
 
 

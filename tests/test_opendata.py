@@ -48,20 +48,61 @@ def test_commitments_table_has_every_commitment(files, catalogue):
     assert analysis and analysis[0]["status"] == "i gang"
 
 
-def test_atom_feed_lists_every_initiative(catalogue):
-    out = dict(feeds.files(catalogue, "https://example.org/"))
-    ns = {"a": "http://www.w3.org/2005/Atom"}
-    root = ET.fromstring(out["feed.xml"])
-    links = {e.find("a:link", ns).get("href") for e in root.findall("a:entry", ns)}
-    assert links == {f"initiativer/{i}/" for i in catalogue.initiatives}
-    theme = ET.fromstring(out["feeds/themes-foedevarer.xml"])
-    assert len(theme.findall("a:entry", ns)) == len(catalogue.initiatives_for("themes", "foedevarer"))
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 
-def test_calendar_has_the_dated_commitments(catalogue):
-    out = dict(feeds.files(catalogue, "https://example.org/"))
-    ics = out["frister.ics"]
+@pytest.fixture(scope="module")
+def feed_files(catalogue):
+    return dict(feeds.files(catalogue, "https://example.org/"))
+
+
+def entry_links(feed: str) -> list[str]:
+    return [e.find("a:link", ATOM).get("href") for e in ET.fromstring(feed).findall("a:entry", ATOM)]
+
+
+def test_atom_feed_holds_the_most_recently_changed_initiatives(feed_files, catalogue):
+    dates = feeds.changed_dates([catalogue.file("initiatives", i) for i in catalogue.initiatives])
+    changed = {f"initiativer/{i.id}/": feeds.updated(catalogue, i, dates) for i in catalogue.initiatives.values()}
+    links = entry_links(feed_files["feed.xml"])
+    assert len(links) == min(feeds.LATEST, len(catalogue.initiatives)) == len(set(links))
+    assert [changed[link] for link in links] == sorted((changed[link] for link in links), reverse=True)
+    left_out = set(changed) - set(links)
+    assert all(changed[link] <= changed[links[-1]] for link in left_out)
+
+
+def test_single_facet_feeds_keep_their_names(feed_files, catalogue):
+    theme = entry_links(feed_files["feeds/themes-foedevarer.xml"])
+    expected = {f"initiativer/{i.id}/" for i in catalogue.initiatives_for("themes", "foedevarer")}
+    assert len(expected) <= feeds.LATEST and set(theme) == expected
+    assert "feeds/target_groups-smv.ics" in feed_files and "feeds/regions-region-midtjylland.xml" in feed_files
+
+
+def test_combination_feed_has_exactly_the_initiatives_matching_all_three(feed_files, catalogue):
+    name = "feeds/regions-region-midtjylland+themes-foedevarer+target_groups-foedevarevirksomheder"
+    matching = [i for i in catalogue.initiatives.values() if "region-midtjylland" in catalogue.regions_of(i)
+                and "foedevarer" in i.themes and "foedevarevirksomheder" in i.target_groups]
+    assert 0 < len(matching) <= feeds.LATEST
+    assert set(entry_links(feed_files[name + ".xml"])) == {f"initiativer/{i.id}/" for i in matching}
+    assert "Region Midtjylland · Fødevarer" in ET.fromstring(feed_files[name + ".xml"]).find("a:title", ATOM).text
+    dated = sum(1 for i in matching for c in i.commitments if c.when and (c.when.date or c.when.year))
+    assert feed_files[name + ".ics"].count("BEGIN:VEVENT") == dated
+
+
+def test_every_combination_has_a_feed_and_a_calendar_even_when_empty(feed_files, catalogue):
+    combinations = 1
+    for kind in feeds.FACETS:
+        combinations *= len(catalogue.records[kind]) + 1
+    assert len(feed_files) == 2 * combinations
+    empty = "feeds/regions-region-hovedstaden+themes-foedevarer+target_groups-smv"
+    assert not any("region-hovedstaden" in catalogue.regions_of(i) for i in catalogue.initiatives.values())
+    assert entry_links(feed_files[empty + ".xml"]) == []
+    assert "BEGIN:VEVENT" not in feed_files[empty + ".ics"] and feed_files[empty + ".ics"].endswith("END:VCALENDAR\r\n")
+
+
+def test_calendar_has_the_dated_commitments(feed_files, catalogue):
+    ics = feed_files["frister.ics"]
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
     dated = sum(1 for i in catalogue.initiatives.values() for c in i.commitments if c.when and (c.when.date or c.when.year))
     assert ics.count("BEGIN:VEVENT") == dated > 0
-    assert all(len(line.encode("utf-8")) <= 75 for line in ics.split("\r\n"))
+    assert all(len(line.encode("utf-8")) <= 75 for text in feed_files.values() if text.startswith("BEGIN:VCALENDAR")
+               for line in text.split("\r\n"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import json
 import re
 import shutil
 import subprocess
@@ -182,3 +183,17 @@ def test_generating_on_several_cores_writes_the_same_files(tmp_path, catalogue):
     _, mismatch, errors = filecmp.cmpfiles(tmp_path / "one", tmp_path / "two",
                                            [str(p.relative_to(tmp_path / "one")) for p in one], shallow=False)
     assert not mismatch and not errors
+
+
+def test_finder_and_tracker_data_hold_every_record_and_their_links_resolve(site, catalogue):
+    finder = json.loads((site / "find/initiativer.json").read_text(encoding="utf-8"))
+    tracker = json.loads((site / "tilsagn/tilsagn.json").read_text(encoding="utf-8"))
+    assert sorted(x["title"] for x in finder["items"]) == sorted(i.title for i in catalogue.initiatives.values())
+    assert [r["what"] for r in tracker["rows"]] == [c.what for i in catalogue.initiatives_in_order() for c in i.commitments]
+    hrefs = {*finder["names"], *tracker["names"], *(x["href"] for x in finder["items"]),
+             *(r["source"] for r in tracker["rows"])}
+    for href in hrefs:
+        path, _, anchor = href.partition("#")
+        target = site / path / "index.html"
+        assert target.is_file(), href
+        assert not anchor or anchor in parse(target).ids, href

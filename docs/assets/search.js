@@ -15,21 +15,25 @@
   more.textContent = "Vis flere resultater";
   more.hidden = true;
   list.after(more);
-  let pagefind = null;
+  let pagefind = null;  // set once the index is ready
+  let loading = null;
   let latest = 0;
 
-  async function engine() {
-    if (!pagefind) {
-      pagefind = await import(new URL("pagefind.js", bundle).href);
+  // Loads and sets up the index once, however many callers ask for it at the same time.
+  function engine() {
+    loading = loading || (async () => {
+      const engine = await import(new URL("pagefind.js", bundle).href);
       // termSimilarity > 1 ranks whole-word matches ("innovation") above longer words that
       // merely start with the query ("innovationsnetværk"); a low pageLength stops long pages
       // such as meeting minutes from sinking below short pages that only link to them.
-      await pagefind.options({ baseUrl: new URL("..", bundle).pathname,
-                               ranking: { termSimilarity: 6, pageLength: 0.3 } });
-      await pagefind.init();
+      await engine.options({ baseUrl: new URL("..", bundle).pathname,
+                             ranking: { termSimilarity: 6, pageLength: 0.3 } });
+      await engine.init();
       performance.mark("search-ready");  // read by the benchmark
-    }
-    return pagefind;
+      pagefind = engine;
+      return engine;
+    })();
+    return loading;
   }
 
   // The passage shown under a result: the words around the first match in the page's own text.

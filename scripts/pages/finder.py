@@ -1,7 +1,11 @@
 """The finder for companies (/find/): narrow the initiatives by region, theme, target group,
-active year, status and free text. The page lists every initiative as plain HTML with its
-facets in data attributes; assets/finder.js adds the filters. Without JavaScript the full
-list and the per-theme and per-target-group pages remain."""
+active year, status and free text.
+
+What the filters need is in find/initiativer.json (scripts.tool_data); assets/finder.js fetches
+it, filters, counts, exports CSV and shows the results a page at a time. Without JavaScript the
+page lists the first CAP initiatives, and says where the rest are: the theme and target-group
+pages and the list of all initiatives.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,15 @@ from scripts import feeds
 from scripts.catalogue import Catalogue
 from scripts.model import Initiative, StatusValue
 from scripts.site import Links, Page
+from scripts.tool_data import Names
+
+PATH = "find/index.md"
+DATA = "find/initiativer.json"
+CAP = 100  # initiatives listed in the page itself: the real data (74) fits, at 50× the page stays < 200 KB
+
+# The facets people can follow (feeds.FACETS, same order): URL parameter and legend.
+FACETS = {"regions": ("region", "Region"), "themes": ("tema", "Tema og branche"),
+          "target_groups": ("maalgruppe", "Virksomhedstype og målgruppe")}
 
 
 def active_years(cat: Catalogue, i: Initiative) -> range:
@@ -24,28 +37,41 @@ def active_years(cat: Catalogue, i: Initiative) -> range:
     return range(start, max(ends) + 1)
 
 
+def entry(cat: Catalogue, i: Initiative, names: Names) -> dict:
+    """What the finder shows and filters on for one initiative; the keys of the facets and
+    the status are the finder's URL parameters."""
+    years = active_years(cat, i)
+    span = f"{years.start}–{years.stop - 1}"
+    operators = list(dict.fromkeys(i.organisations + i.forums + i.ministries))
+    return {
+        "title": i.title, "href": names.url("initiatives", i.id), "summary": i.summary,
+        "groups": names.hrefs("target_groups", i.target_groups),
+        "when": f"{i.timing.text} ({span})" if i.timing and i.timing.text else span,
+        "who": names.hrefs("actor", operators), "source": names.href("documents", i.document),
+        "status": i.status.value.value,
+        "region": cat.regions_of(i), "tema": i.themes, "maalgruppe": i.target_groups,
+        "aar": [years.start, years.stop - 1],
+    }
+
+
 def pages(cat: Catalogue) -> Iterator[Page]:
-    path = "find/index.md"
-    link = Links(cat, path, raw_html=True)  # the list is raw HTML, for its data attributes
-    items = []
-    for i in cat.initiatives_in_order():
-        operators = list(dict.fromkeys(i.organisations + i.forums + i.ministries))
-        items.append(dict(
-            i=i, ref=link.ref("initiatives", i.id), document=link.ref("documents", i.document),
-            year=cat.year_of(i.document), years=active_years(cat, i),
-            target_groups=link.refs("target_groups", i.target_groups), themes=i.themes, regions=cat.regions_of(i),
-            operators=link.refs("actor", operators),
-        ))
-    # URL parameter → (feed kind, options); the feed kind names the per-value Atom and iCal files
-    facets = dict(
-        region=[(r.id, r.name) for r in cat.regions.values() if cat.initiatives_for("regions", r.id)
-                or any(r.id in d.regions for d in cat.documents.values())],
-        tema=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
-        maalgruppe=[(g.id, g.name) for g in sorted(cat.target_groups.values(), key=lambda g: g.name.casefold())],
+    link = Links(cat, PATH, raw_html=True)  # the list is raw HTML
+    names = Names(cat)
+    items = [entry(cat, i, names) for i in cat.initiatives_in_order()]
+    options = dict(
+        regions=[(r.id, r.name) for r in cat.regions.values() if cat.initiatives_for("regions", r.id)
+                 or any(r.id in d.regions for d in cat.documents.values())],
+        themes=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
+        target_groups=[(g.id, g.name) for g in sorted(cat.target_groups.values(), key=lambda g: g.name.casefold())],
     )
-    years = sorted({y for x in items for y in x["years"]})
-    yield Page(path, "finder.md.j2", meta={"type": "Værktøj"}, front_matter={"hide": ["navigation", "toc"], "search_exclude": True}, context=dict(
-        items=items, facets=facets, years=years, statuses=[s.value for s in StatusValue],
+    facets = [dict(name=FACETS[kind][0], legend=FACETS[kind][1], feed_kind=kind, options=options[kind])
+              for kind in feeds.FACETS]
+    years = sorted({y for x in items for y in range(x["aar"][0], x["aar"][1] + 1)})
+    yield Page(PATH, "finder.md.j2", meta={"type": "Værktøj"}, front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
+               files={DATA: names.json(items=items)}, context=dict(
+        items=items[:CAP], total=len(items), names=names.names, data=link.to(DATA),
+        facets=facets, years=years, statuses=[s.value for s in StatusValue],
         themes_index=link.index("themes"), target_groups_index=link.index("target_groups"),
+        initiatives_index=link.index("initiatives"),
         root=link.url("index.md"), feed=link.to(feeds.feed_path()), calendar=link.to(feeds.feed_path(ext="ics")),
     ))

@@ -1,9 +1,11 @@
-"""The open-data page (/download/): the files, their fields, the licence and how to cite."""
+"""The open-data page (/download/): the files, their fields, the feeds and calendars, the licence
+and how to cite."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from scripts import feeds
 from scripts.catalogue import Catalogue
 from scripts.export import FOLDER
 from scripts.model import KINDS
@@ -47,4 +49,6 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                           for name, f in model.model_fields.items()])
              for kind, model in KINDS.items()]
     yield Page(path, "opendata.md.j2", context=dict(
-        link=link, kinds=kinds, commitments=link.to(f"{FOLDER}/tilsagn.csv"), feed=link.to("feed.xml")))
+        link=link, kinds=kinds, commitments=link.to(f"{FOLDER}/tilsagn.csv"),
+        feed=link.to(feeds.feed_path()), calendar=link.to(feeds.feed_path(ext="ics")), latest=feeds.LATEST,
+        finder=link.to("find/index.md")))

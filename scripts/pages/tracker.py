@@ -1,5 +1,11 @@
-"""The commitments tracker (/tilsagn/): every commitment in one filterable table, progress per
-ministry, a region × ministry matrix, and a timeline of documents, deadlines and meetings."""
+"""The commitments tracker (/tilsagn/): every commitment in one filterable, sortable table,
+progress per ministry, a region × ministry matrix, and a timeline of documents, deadlines and
+meetings.
+
+The table's rows are in tilsagn/tilsagn.json (scripts.tool_data); assets/tracker.js fetches it,
+filters and sorts all rows and shows them a page at a time. Without JavaScript the page lists
+the first CAP commitments and points to the ministry pages and the CSV file for the rest.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,17 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from scripts import commitments
+from scripts import commitments, danish
 from scripts.catalogue import Catalogue
 from scripts.model import StatusValue
 from scripts.pages.ministries import lineage
 from scripts.site import Links, Page, quote_anchor
+from scripts.tool_data import Names
 
 STATUSES = [s.value for s in StatusValue]
+PATH = "tilsagn/index.md"
+DATA = "tilsagn/tilsagn.json"
+CAP = 160  # commitments listed in the page itself: the real data (140) fits, at 50× the page stays < 200 KB
 
 
 def pages(cat: Catalogue, today: dt.date) -> Iterator[Page]:
@@ -23,21 +33,28 @@ def pages(cat: Catalogue, today: dt.date) -> Iterator[Page]:
     yield _timeline(cat, rows)
 
 
+def entry(cat: Catalogue, r: commitments.Row, names: Names) -> dict:
+    """What the tracker shows, sorts and filters on for one commitment; the keys of the filters
+    are the tracker's URL parameters."""
+    i, c = r.initiative, r.commitment
+    return {
+        "document": names.href("documents", i.document), "aar": r.year, "by": names.hrefs("actor", c.by),
+        "what": c.what, "source": names.source(i.document, quote_anchor(i.id, r.number, "tilsagn")),
+        "deadline": (danish.date(c.when.date) if c.when.date else str(c.when.year)) if r.deadline else "",
+        "deadline_text": c.when.text if c.when and c.when.text else "",
+        "frist": r.deadline.isoformat() if r.deadline else "",
+        "status": c.status.value.value,
+        "status_source": names.href("documents", c.status.source) if c.status.source else "",
+        "overdue": r.overdue, "initiative": names.href("initiatives", i.id),
+        "ministerium": list(r.ministries), "dokument": i.document, "tema": i.themes, "region": cat.regions_of(i),
+    }
+
+
 def _table(cat: Catalogue, rows, today: dt.date) -> Page:
-    path = "tilsagn/index.md"
-    link = Links(cat, path)
-    hlink = Links(cat, path, raw_html=True)  # the table is raw HTML, for its data attributes
-    items = []
-    for r in rows:
-        i = r.initiative
-        items.append(dict(
-            r=r, initiative=hlink.ref("initiatives", i.id), document=hlink.ref("documents", i.document),
-            by=hlink.refs("actor", r.commitment.by),
-            source=hlink.source(i.document, quote_anchor(i.id, r.number, "tilsagn")),
-            status_source=hlink.ref("documents", r.commitment.status.source) if r.commitment.status.source else None,
-            ministries=" ".join(r.ministries), themes=" ".join(i.themes),
-            regions=" ".join(cat.regions_of(i)),
-        ))
+    link = Links(cat, PATH)
+    hlink = Links(cat, PATH, raw_html=True)  # the table is raw HTML
+    names = Names(cat)
+    items = [entry(cat, r, names) for r in rows]
     per_ministry = defaultdict(lambda: {s: 0 for s in STATUSES})
     for r in rows:
         for m in r.ministries:
@@ -54,10 +71,12 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
         tema=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
         region=[(g.id, g.name) for g in cat.regions.values()],
     )
-    return Page(path, "tracker.md.j2", meta={"type": "Oversigt"}, front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
-                context=dict(
-        link=link, items=items, counts=commitments.status_counts(rows), progress=progress, statuses=STATUSES,
+    return Page(PATH, "tracker.md.j2", meta={"type": "Oversigt"}, front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
+                files={DATA: names.json(rows=items)}, context=dict(
+        link=link, items=items[:CAP], total=len(items), names=names.names, data=hlink.to(DATA), root=hlink.url("index.md"),
+        counts=commitments.status_counts(rows), progress=progress, statuses=STATUSES,
         filters=filters, today=today, overdue=sum(r.overdue for r in rows), csv=link.to("download/tilsagn.csv"),
+        ministries_index=hlink.index("ministries"),
         matrix=link.to("tilsagn/matrix.md"), timeline=link.to("tilsagn/tidslinje.md")))
 
 

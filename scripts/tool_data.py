@@ -1,0 +1,44 @@
+"""Links and names for the JSON files the finder and the commitments tracker fetch
+(find/initiativer.json, tilsagn/tilsagn.json); their entries are made by scripts.pages.finder
+and scripts.pages.tracker, which also list the first ones in the page for readers without
+JavaScript.
+
+Links are URLs relative to the site root. Each linked record's name is written once, in a table
+keyed by its URL, so the files stay compact at many times the real data:
+
+    {"names": {"maalgrupper/smv/": "SMV'er", ...}, "<list>": [{..., "groups": ["maalgrupper/smv/"]}, ...]}
+"""
+
+from __future__ import annotations
+
+import json
+
+from scripts.catalogue import Catalogue
+from scripts.site import Links
+
+
+class Names:
+    """Links from the site root, remembering the name of every record linked to."""
+
+    def __init__(self, cat: Catalogue):
+        self.link = Links(cat, "index.md", raw_html=True)
+        self.names: dict[str, str] = {}
+
+    def href(self, kind: str, record_id: str) -> str:
+        ref = self.link.ref(kind, record_id)
+        self.names[str(ref.href)] = ref.name
+        return str(ref.href)
+
+    def url(self, kind: str, record_id: str) -> str:
+        """A link whose text the entry holds itself (no name is kept)."""
+        return str(self.link.ref(kind, record_id).href)
+
+    def hrefs(self, kind: str, ids) -> list[str]:
+        return [self.href(kind, i) for i in ids]
+
+    def source(self, document_id: str, anchor: str) -> str:
+        """A passage on a document's source-text page."""
+        return str(self.link.source(document_id, anchor))
+
+    def json(self, **lists: list[dict]) -> str:
+        return json.dumps({"names": self.names, **lists}, ensure_ascii=False, separators=(",", ":")) + "\n"
