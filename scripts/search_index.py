@@ -1,25 +1,23 @@
 """The browser search index, made with Pagefind (its binary ships in the `pagefind[bin]` wheel).
 
 During a build each page's article goes to the indexer as soon as MkDocs has converted its
-Markdown. The indexer is a process of its own, so indexing runs on the second core while MkDocs
-converts and lays out the rest: it adds the page's search block (scripts.search_block) and hands
-the page to Pagefind's indexing service, and writes the index moments after the last page.
-Only the article is indexed (not navigation, header or footer), as on the published page, where
-it is the element marked data-pagefind-body (overrides/main.html).
+Markdown. The indexer is a process of its own, so it works on the second core while MkDocs
+converts and lays out the rest: it adds the page's search block (scripts.search_block) and
+keeps the page in a scratch folder. When the site is written, Pagefind indexes that folder on
+every core. Only the article is indexed (not navigation, header or footer), as on the published
+page, where it is the element marked data-pagefind-body (overrides/main.html).
 """
 
 from __future__ import annotations
 
-import base64
-import json
 import multiprocessing
+import shutil
 import subprocess
-import threading
+import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
-
-from pagefind.service import get_executable
 
 from scripts.search_block import SearchTerms
 
@@ -49,7 +47,7 @@ class Indexer:
     def write(self, site_dir: Path) -> None:
         """Wait for every page to be indexed and write site_dir/pagefind/."""
         start = time.perf_counter()
-        self._pipe.send(str(site_dir))
+        self._pipe.send(str(Path(site_dir).resolve()))
         failure = self._pipe.recv()
         self._process.join()
         if failure:
@@ -64,101 +62,35 @@ class Indexer:
 def _index_pages(pipe, terms: SearchTerms | None) -> None:
     """The indexer process: pages (path, article, url) in, then the site folder to write to."""
     failure = ""
-    index = LiveIndex()
+    pages = Path(tempfile.mkdtemp(prefix="vaekstaftaler-search-"))
     try:
         while isinstance(message := pipe.recv(), tuple):
-            if not failure:
-                path, article, url = message
-                try:
-                    index.add(article + (terms.block(path, article) if terms else ""), url)
-                except Exception:  # reported when the index is due, as the build reads only then
-                    failure = traceback.format_exc()
+            if failure:
+                continue
+            path, article, url = message
+            try:
+                block = terms.block(path, article) if terms else ""
+                target = pages / url.strip("/") / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(f'<html lang="{LANGUAGE}"><body><div data-pagefind-body>{article}{block}'
+                                  "</div></body></html>", encoding="utf-8")
+            except Exception:  # reported when the index is due, as the build reads only then
+                failure = traceback.format_exc()
         if not failure:
-            index.write(Path(message))
+            index_folder(pages, Path(message) / "pagefind")
     except Exception:
         failure = failure or traceback.format_exc()
     finally:
-        index.close()
+        shutil.rmtree(pages, ignore_errors=True)
         pipe.send(failure)
 
 
-class LiveIndex:
-    """Pagefind's indexing service: pages in one at a time, the index out at the end.
-
-    Speaks the service's protocol (base64-encoded JSON messages, each followed by a comma); a
-    reader thread collects the answers so neither side's pipe fills.
-    """
-
-    def __init__(self) -> None:
-        self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self._answers: dict[int, dict] = {}
-        self._errors: list[str] = []
-        self._arrived = threading.Condition()
-        self._last_id = 0
-        threading.Thread(target=self._read, daemon=True).start()
-        reply = self._wait(self._send({"type": "NewIndex", "config": {
-            "force_language": LANGUAGE, "exclude_selectors": EXCLUDE}}))
-        self._index_id = reply["index_id"]
-
-    def add(self, article: str, url: str) -> None:
-        """Index one page: its article's HTML, and its address from the site root (/temaer/eksport/).
-        Pagefind takes the result's title from the article's first heading."""
-        page = f'<html lang="{LANGUAGE}"><body><div data-pagefind-body>{article}</div></body></html>'
-        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page})
-
-    def write(self, site_dir: Path) -> None:
-        """Wait for every page to be indexed, write site_dir/pagefind/ and stop the service."""
-        try:
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id,
-                                   "output_path": str(Path(site_dir).resolve() / "pagefind")}))
-            self._errors += [str(a.get("message")) for a in self._answers.values() if a.get("type") == "Error"]
-            if self._errors:
-                raise RuntimeError("Pagefind could not index every page:\n" + "\n".join(self._errors))
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        if self._process.poll() is None:
-            self._process.stdin.close()
-            self._process.terminate()
-            self._process.wait()
-
-    def _send(self, payload: dict) -> int:
-        self._last_id += 1
-        message = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
-        self._process.stdin.write(base64.b64encode(message) + b",")
-        self._process.stdin.flush()
-        return self._last_id
-
-    def _wait(self, message_id: int) -> dict:
-        with self._arrived:
-            self._arrived.wait_for(lambda: message_id in self._answers or self._process.poll() is not None)
-            if message_id not in self._answers:
-                raise RuntimeError("the Pagefind service stopped: " + "; ".join(self._errors))
-            reply = self._answers.pop(message_id)
-        if reply.get("type") == "Error":
-            raise RuntimeError(f"Pagefind: {reply.get('message')}")
-        return reply
-
-    def _read(self) -> None:
-        pending = b""
-        while chunk := self._process.stdout.read1(1 << 16):
-            *messages, pending = (pending + chunk).split(b",")
-            for raw in messages:
-                try:
-                    answer = json.loads(base64.b64decode(raw))
-                except ValueError:  # not a message: the service wrote something else
-                    self._errors.append(raw.decode("utf-8", "replace"))
-                    continue
-                if answer is None:
-                    continue
-                payload = answer.get("payload") or {}
-                if payload.get("type") == "IndexedFile":
-                    continue  # a page indexed: nothing to keep
-                with self._arrived:
-                    self._answers[answer.get("message_id")] = payload
-                    self._arrived.notify_all()
-        with self._arrived:
-            self._arrived.notify_all()
-
+def index_folder(pages: Path, output: Path) -> None:
+    """Index every HTML file under `pages` into the search bundle at `output`; a page's address
+    is its path under `pages`. Pagefind takes each result's title from its first heading."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
+         "--force-language", LANGUAGE, "--quiet", "--exclude-selectors", *EXCLUDE],
+        capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(result.stdout + result.stderr)
