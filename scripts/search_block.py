@@ -33,6 +33,17 @@ def article_text(article: str) -> str:
     return html.unescape(_TAG.sub(" ", article))
 
 
+# Put by entity and ministry pages before their lists of linked records.
+LINKED_LISTS = '<div class="vs-linked-lists"></div>'
+
+
+def weigh_linked_lists(article: str) -> str:
+    """Lists of linked records are navigation rather than the page's own text: from the mark
+    before them to the end of the article, they count less in search."""
+    text, mark, lists = article.partition(LINKED_LISTS)
+    return text + (f'<div data-pagefind-weight="0.3">{lists}</div>' if mark else "")
+
+
 @dataclass
 class SearchTerms:
     """What the search blocks are made from: the site's vocabulary, and for each generated page

@@ -19,7 +19,7 @@ import time
 import traceback
 from pathlib import Path
 
-from scripts.search_block import SearchTerms
+from scripts.search_block import SearchTerms, weigh_linked_lists
 
 LANGUAGE = "da"  # Danish stemming for every page
 EXCLUDE = [".headerlink"]  # the ¶ permalinks beside headings are not content
@@ -70,6 +70,7 @@ def _index_pages(pipe, terms: SearchTerms | None) -> None:
             path, article, url = message
             try:
                 block = terms.block(path, article) if terms else ""
+                article = weigh_linked_lists(article)
                 target = pages / url.strip("/") / "index.html"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(f'<html lang="{LANGUAGE}"><body><div data-pagefind-body>{article}{block}'
