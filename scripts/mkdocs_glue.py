@@ -1,7 +1,8 @@
 """MkDocs hooks: before every build (and every rebuild under `mkdocs serve`), regenerate the
-pages from data/; as each page's Markdown is converted, hand it to the search index; after the build, write
-the index. The logic lives in scripts.generate and scripts.search_index; this file only connects
-them (and, for the benchmark, records how long our own steps took in VAEKSTAFTALER_TIMINGS)."""
+pages from data/; as each page's Markdown is converted, hand it to the search indexer; once all
+are converted, let it write the index while MkDocs writes the pages; wait for it at the end.
+The logic lives in scripts.generate and scripts.search_index; this file only connects them (and,
+for the benchmark, records how long our own steps took in VAEKSTAFTALER_TIMINGS)."""
 
 from __future__ import annotations
 
@@ -58,8 +59,13 @@ def on_page_content(html: str, page, config, files) -> str:
     return html
 
 
+def on_env(env, config, files):
+    index.write(Path(config.site_dir))  # every page is converted: the indexer can finish meanwhile
+    return env
+
+
 def on_post_build(config, **kwargs) -> None:
-    index.write(Path(config.site_dir))
+    index.wait()
     timings["index_s"] = index.busy_s
     if os.environ.get("VAEKSTAFTALER_TIMINGS"):
         Path(os.environ["VAEKSTAFTALER_TIMINGS"]).write_text(json.dumps(timings), encoding="utf-8")

@@ -3,8 +3,8 @@
 During a build each page's article goes to the indexer as soon as MkDocs has converted its
 Markdown. The indexer is a process of its own, so it works on the second core while MkDocs
 converts and lays out the rest: it adds the page's search block (scripts.search_block) and
-keeps the page in a scratch folder. When the site is written, Pagefind indexes that folder on
-every core. Only the article is indexed (not navigation, header or footer), as on the published
+keeps the page in a scratch folder. Once every page is converted, Pagefind indexes that folder
+on every core while MkDocs lays out and writes the pages. Only the article is indexed (not navigation, header or footer), as on the published
 page, where it is the element marked data-pagefind-body (overrides/main.html).
 """
 
@@ -45,9 +45,14 @@ class Indexer:
         self.busy_s += time.perf_counter() - start
 
     def write(self, site_dir: Path) -> None:
-        """Wait for every page to be indexed and write site_dir/pagefind/."""
+        """Every page is in: index them into site_dir/pagefind/, while the build goes on."""
         start = time.perf_counter()
         self._pipe.send(str(Path(site_dir).resolve()))
+        self.busy_s += time.perf_counter() - start
+
+    def wait(self) -> None:
+        """Wait for the index to be written."""
+        start = time.perf_counter()
         failure = self._pipe.recv()
         self._process.join()
         if failure:
