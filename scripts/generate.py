@@ -19,9 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts import forked
+from scripts import export, feeds, forked
 from scripts.catalogue import Catalogue
-from scripts import export, feeds
 from scripts.pages import (
     documents, entities, figures, finder, initiatives, meetings, ministries, opendata, sources, tracker,
 )

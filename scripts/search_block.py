@@ -71,7 +71,7 @@ def block(article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[
     weighted.append((2, set(extra_terms(title, vocabulary)) - weighted[0][1]))
     weighted.append((0.5, set(extra_terms(article_text(article), vocabulary, synonyms)) - set().union(
         *(terms for _, terms in weighted))))
-    lines = ['<div class="vs-search-terms" hidden>']
+    lines = ['<div class="vs-search-terms">']
     for key, value in meta.items():
         lines.append(f'<span data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')
     for weight, terms in weighted:
