@@ -4,8 +4,9 @@ During a build each page's article goes to the indexer as soon as MkDocs has con
 Markdown. The indexer is a process of its own, so it works on the second core while MkDocs
 converts and lays out the rest: it adds the page's search block (scripts.search_block) and
 keeps the page in a scratch folder. Once every page is converted, Pagefind indexes that folder
-on every core while MkDocs lays out and writes the pages. Only the article is indexed (not navigation, header or footer), as on the published
-page, where it is the element marked data-pagefind-body (overrides/main.html).
+on every core while MkDocs lays out and writes the pages. Only the article is indexed, not the
+navigation, header or footer; pages with `search_exclude: true` in their front matter are left
+out (scripts/mkdocs_glue.py).
 """
 
 from __future__ import annotations
