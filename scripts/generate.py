@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import itertools
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from scripts.pages import (
 )
 from scripts.problems import DataError
 from scripts.search_block import SearchTerms, visible_text
-from scripts.search_terms import Vocabulary, words
+from scripts.search_terms import Vocabulary, word_set
 from scripts.site import FOLDERS, Page, environment
 from scripts.validate import DATA_DIR, load_catalogue
 
@@ -36,16 +35,18 @@ REPO_URL = "https://github.com/vaekstaftaler/vaekstaftaler"
 SITE_URL = "http://127.0.0.1:8000/"
 # Folders holding only generated downloads (CSV, JSON, feeds, calendars).
 ASSET_FOLDERS = (export.FOLDER, "feeds")
-# Initiatives and source texts are the largest page kinds: each is made by a process of its own.
-OTHER_PAGE_KINDS = (documents, ministries, entities, meetings, opendata, finder, figures)
+# The work is cut into parts of at most a few seconds at 50x the real data, largest first, so
+# that every core stays busy until the end; the initiative pages, the largest kind, are shared.
+INITIATIVE_PARTS = 2
+OTHER_PAGE_KINDS = (sources, entities, ministries, documents, finder, meetings, opendata, figures)
 GENERATED_MARK = "generated: true"
 
 
 def page_groups(cat: Catalogue, today: dt.date) -> list[Callable[[], Iterator[Page]]]:
     """Every page, in groups that can be made independently, the largest first."""
-    return [lambda: initiatives.pages(cat), lambda: sources.pages(cat),
-            # the tracker is the only page kind that depends on the date
-            lambda: itertools.chain(*(m.pages(cat) for m in OTHER_PAGE_KINDS), tracker.pages(cat, today))]
+    return [*(functools.partial(initiatives.pages, cat, n, INITIATIVE_PARTS) for n in range(INITIATIVE_PARTS)),
+            *(functools.partial(m.pages, cat) for m in OTHER_PAGE_KINDS),
+            functools.partial(tracker.pages, cat, today)]  # the only page kind that depends on the date
 
 
 def render(page: Page, env, repo_url: str) -> str:
@@ -55,7 +56,9 @@ def render(page: Page, env, repo_url: str) -> str:
     if data_file and data_file.is_relative_to(ROOT):  # data elsewhere (tests, benchmarks) has no edit link
         front["edit_url"] = f"{repo_url}/edit/main/{data_file.relative_to(ROOT).as_posix()}"
     body = env.get_template(page.template).render(**page.context)
-    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
+    # libyaml's emitter when installed: the same YAML, five times faster
+    dumped = yaml.dump(front, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, allow_unicode=True)
+    return "---\n" + dumped + "---\n\n" + body
 
 
 def write_if_changed(target: Path, text: str) -> None:
@@ -84,7 +87,7 @@ def _write_group(group: Callable[[], Iterator[Page]], docs_dir: Path, repo_url: 
         for rel, data in page.files.items():  # e.g. the finder's data, beside its page
             write_if_changed(docs_dir / rel, data)
             out.paths.append(rel)
-        out.words.update(words(visible_text(text)))
+        out.words |= word_set(visible_text(text))
         out.page_terms[page.path] = (page.synonyms, page.meta)
     return out
 
@@ -112,7 +115,7 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
     """
     today = today or dt.date.today()
     tasks = [functools.partial(_write_group, group, docs_dir, repo_url) for group in page_groups(cat, today)]
-    tasks.insert(1, functools.partial(_write_downloads, cat, docs_dir, site_url))
+    tasks.insert(INITIATIVE_PARTS + 1, functools.partial(_write_downloads, cat, docs_dir, site_url))
     results = forked.run(tasks, workers)
     paths = [docs_dir / rel for part in results for rel in part.paths]
     if len(set(paths)) < len(paths):

@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 from whoosh.lang import stopwords_for_language
-from whoosh.lang.snowball.danish import DanishStemmer
 
 from scripts.catalogue import Catalogue
 from scripts.model import Initiative
-from scripts.search_terms import words
+from scripts.search_terms import stem, words
 
 STOP = frozenset(stopwords_for_language("da"))
 TERMS_PER_INITIATIVE = 15
 CHAMPIONS_PER_STEM = 40
-_stem = lru_cache(maxsize=None)(DanishStemmer().stem)
 
 
 def _text(i: Initiative) -> str:
@@ -32,11 +29,12 @@ def _text(i: Initiative) -> str:
 
 
 def _stems(text: str) -> Counter:
-    return Counter(_stem(w) for w in words(text) if len(w) > 2 and w not in STOP and not w.isdigit())
+    return Counter(stem(w) for w in words(text) if len(w) > 2 and w not in STOP and not w.isdigit())
 
 
-def related(cat: Catalogue, top: int = 5) -> dict[str, list[str]]:
-    """Initiative id → ids of the `top` most related initiatives, best first."""
+def related(cat: Catalogue, of: list[str] | None = None, top: int = 5) -> dict[str, list[str]]:
+    """Initiative id → ids of the `top` most related initiatives, best first, for the
+    initiatives `of` (default: all)."""
     ids = sorted(cat.initiatives)
     counts = {rid: _stems(_text(cat.initiatives[rid])) for rid in ids}
     df = Counter(stem for c in counts.values() for stem in c)
@@ -56,7 +54,7 @@ def related(cat: Catalogue, top: int = 5) -> dict[str, list[str]]:
         posting.sort(key=lambda p: (-p[1], p[0]))
         del posting[CHAMPIONS_PER_STEM:]
     out = {}
-    for rid in ids:
+    for rid in ids if of is None else of:
         me = cat.initiatives[rid]
         scores: dict[str, float] = defaultdict(float)
         for s, w in vectors[rid].items():

@@ -63,7 +63,17 @@ def quote_anchor(record_id: str, n: int = 0, part: str = "") -> str:
 
 @lru_cache(maxsize=None)
 def _relpath(path: str, start: str) -> str:
-    return posixpath.relpath(path, start)
+    """posixpath.relpath for paths inside docs/, without its calls to look up the working
+    directory (it runs for every link on every page)."""
+    to, here = _parts(path), _parts(start)
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
+def _parts(path: str) -> list[str]:
+    return [p for p in path.split("/") if p not in ("", ".")]
 
 
 def _url_dir(md_path: str) -> str:

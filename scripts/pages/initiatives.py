@@ -9,9 +9,12 @@ from scripts.related import related
 from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
-def pages(cat: Catalogue) -> Iterator[Page]:
-    similar = related(cat)
-    for i in cat.initiatives.values():
+def pages(cat: Catalogue, part: int = 0, parts: int = 1) -> Iterator[Page]:
+    """Every `parts`-th initiative's page from the `part`-th on, so processes can share the
+    work; part 0 also makes the index."""
+    mine = list(cat.initiatives.values())[part::parts]
+    similar = related(cat, [i.id for i in mine])
+    for i in mine:
         path = page_path("initiatives", i.id)
         link = Links(cat, path)
         document = cat.documents[i.document]
@@ -43,6 +46,8 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                     for n, q in enumerate(i.quotes)],
         ))
 
+    if part:
+        return
     path = index_path("initiatives")
     link = Links(cat, path)
     by_document = [(link.ref("documents", d.id), cat.year_of(d.id), cat.initiatives_by_document().get(d.id, []))
