@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from scripts.search_terms import Vocabulary, extra_terms
+from scripts.search_terms import Vocabulary, extra_terms, stem, word_set
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -64,19 +64,28 @@ class SearchTerms:
 def block(article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str]) -> str:
     """Other spellings and forms of the title's words weigh as much as the title (Pagefind gives h1
     weight 7); parts of the title's compounds weigh less ("turisme" finds "Kystturisme", but below a
-    page titled "Turisme"); terms from the rest of the page weigh less than its visible text."""
+    page titled "Turisme"); terms from the rest of the page weigh less than its visible text.
+
+    Pagefind indexes word stems, so a term whose stem the page already has at a weight at least
+    as high adds nothing to what is found: it is left out, which keeps the index small."""
     heading = _H1.search(article)
     title = article_text(heading.group(1)) if heading else ""
-    weighted = [(7, set(extra_terms(title, vocabulary, parts=False)))]
-    weighted.append((2, set(extra_terms(title, vocabulary)) - weighted[0][1]))
-    weighted.append((0.5, set(extra_terms(article_text(article), vocabulary, synonyms)) - set().union(
-        *(terms for _, terms in weighted))))
+    own_text = article_text(article.partition(LINKED_LISTS)[0])  # linked lists weigh less
+    groups = [(7, title, extra_terms(title, vocabulary, parts=False)),
+              (2, title, extra_terms(title, vocabulary)),
+              (0.5, own_text, extra_terms(article_text(article), vocabulary, synonyms))]
     lines = ['<div class="vs-search-terms">']
     for key, value in meta.items():
         lines.append(f'<span data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')
-    for weight, terms in weighted:
-        if terms:
-            lines.append(f'<div data-pagefind-weight="{weight}">Søgeord: '
-                         f'{html.escape(" ".join(sorted(terms)))}</div>')
+    indexed: set[str] = set()  # stems the page has at this weight or higher
+    for weight, shown, terms in groups:
+        indexed |= {stem(w) for w in word_set(shown)}
+        new = []
+        for term in terms:
+            if stem(term) not in indexed:
+                indexed.add(stem(term))
+                new.append(term)
+        if new:
+            lines.append(f'<div data-pagefind-weight="{weight}">Søgeord: {html.escape(" ".join(new))}</div>')
     lines.append("</div>")
     return "\n".join(lines) + "\n"
