@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -21,6 +22,7 @@ _LINE_START = re.compile(r"^([#\-+=:!]|\d+(?=[.)](\s|$)))")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # names and titles recur on many pages
 def inline(text: str) -> Markup:
     """One line of literal text (whitespace, including line breaks, collapsed)."""
     text = _SPACE.sub(" ", text).strip()

@@ -10,6 +10,7 @@ reliably than single words.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 
@@ -53,19 +54,17 @@ def related(cat: Catalogue, of: list[str] | None = None, top: int = 5) -> dict[s
     for s, posting in postings.items():
         posting.sort(key=lambda p: (-p[1], p[0]))
         del posting[CHAMPIONS_PER_STEM:]
+    themes = {rid: frozenset(cat.initiatives[rid].themes) for rid in ids}
+    groups = {rid: frozenset(cat.initiatives[rid].target_groups) for rid in ids}
     out = {}
     for rid in ids if of is None else of:
-        me = cat.initiatives[rid]
         scores: dict[str, float] = defaultdict(float)
         for s, w in vectors[rid].items():
             for other, w2 in postings[s]:
                 if other != rid:
                     scores[other] += w * w2
-        ranked = []
-        for other, similarity in scores.items():
-            o = cat.initiatives[other]
-            shared = len(set(me.themes) & set(o.themes)) + 0.5 * len(set(me.target_groups) & set(o.target_groups))
-            ranked.append((similarity + 0.1 * shared, other))
-        ranked.sort(key=lambda x: (-x[0], x[1]))
-        out[rid] = [other for _, other in ranked[:top]]
+        ranked = ((-(similarity + 0.1 * (len(themes[rid] & themes[other])
+                                         + 0.5 * len(groups[rid] & groups[other]))), other)
+                  for other, similarity in scores.items())
+        out[rid] = [other for _, other in heapq.nsmallest(top, ranked)]
     return out

@@ -9,6 +9,7 @@ rules between records: ids, references, and that every quote is in its source.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -216,10 +217,16 @@ def _cross_record_problems(records, yaml_files, sources, invalid) -> list[Proble
 
 def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     """Load and validate all of data/; raise DataError listing every problem."""
-    records, files, yaml_files, invalid, problems = _read_records(data_dir)
-    sources, source_problems = _load_sources(data_dir, records, yaml_files)
-    problems += source_problems
-    problems += _cross_record_problems(records, yaml_files, sources, invalid)
+    collecting = gc.isenabled()
+    gc.disable()  # every object made here lives on: the collector would only walk them again and again
+    try:
+        records, files, yaml_files, invalid, problems = _read_records(data_dir)
+        sources, source_problems = _load_sources(data_dir, records, yaml_files)
+        problems += source_problems
+        problems += _cross_record_problems(records, yaml_files, sources, invalid)
+    finally:
+        if collecting:
+            gc.enable()
     if problems:
         raise DataError(problems)
     return Catalogue(records=records, files=files, sources=sources)
