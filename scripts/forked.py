@@ -1,14 +1,17 @@
-"""Run independent parts of the build at the same time, one process per core.
+"""Run independent parts of the build at the same time: several tasks on every core (run), or
+one task beside the rest of the build (start).
 
 The processes are forked, so they start with the parent's memory (the catalogue, the pages):
-tasks are plain closures and only their results travel back. With one core, or one task, the
-tasks simply run here, one after the other.
+tasks are plain closures and only their results travel back. With one core, or one task, run
+simply runs the tasks here, one after the other.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -23,6 +26,7 @@ def cores() -> int:
 
 
 def _call(n: int) -> object:
+    gc.disable()  # a worker lives only for its tasks: its garbage goes when it ends
     return _tasks[n]()
 
 
@@ -39,3 +43,34 @@ def run(tasks: list[Callable[[], T]], workers: int | None = None) -> list[T]:
             return list(pool.map(_call, range(len(tasks))))
     finally:
         _tasks = []
+
+
+class Started:
+    """A task running in a process of its own while the build goes on."""
+
+    def __init__(self, task: Callable[[], object]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._pipe, theirs = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run_and_send, args=(task, theirs), daemon=True)
+        self._process.start()
+        theirs.close()  # so that a process that dies unexpectedly ends the wait with EOFError
+
+    def result(self) -> object:
+        """Wait for the task; its failure is raised here."""
+        value, failure = self._pipe.recv()
+        self._process.join()
+        if failure:
+            raise RuntimeError(failure)
+        return value
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+
+
+def _run_and_send(task: Callable[[], object], pipe) -> None:
+    gc.disable()  # as in _call
+    try:
+        pipe.send((task(), ""))
+    except Exception:
+        pipe.send((None, traceback.format_exc()))

@@ -1,4 +1,5 @@
-"""Write the Markdown pages generated from data/ into docs/.
+"""Write the Markdown pages generated from data/ into docs/ (the downloads go straight into the
+built site: scripts.downloads).
 
     python -m scripts.generate [--data DIR] [--docs DIR]
 
@@ -18,13 +19,13 @@ from pathlib import Path
 
 import yaml
 
-from scripts import export, feeds, forked
+from scripts import export, forked
 from scripts.catalogue import Catalogue
 from scripts.pages import (
     documents, entities, figures, finder, initiatives, meetings, ministries, opendata, sources, tracker,
 )
 from scripts.problems import DataError
-from scripts.search_block import SearchTerms, visible_text
+from scripts.search_block import PageTerms, SearchTerms, visible_text
 from scripts.search_terms import Vocabulary, word_set
 from scripts.site import FOLDERS, Page, environment
 from scripts.validate import DATA_DIR, load_catalogue
@@ -32,9 +33,9 @@ from scripts.validate import DATA_DIR, load_catalogue
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
 REPO_URL = "https://github.com/vaekstaftaler/vaekstaftaler"
-SITE_URL = "http://127.0.0.1:8000/"
-# Folders holding only generated downloads (CSV, JSON, feeds, calendars).
-ASSET_FOLDERS = (export.FOLDER, "feeds")
+# Folders where only generated pages belong: the downloads are written into the built site
+# (scripts.downloads), and anything else there is left over from an earlier build.
+DOWNLOAD_FOLDERS = (export.FOLDER, "feeds")
 # The work is cut into parts of at most a few seconds at 50x the real data, largest first, so
 # that every core stays busy until the end; the initiative pages, the largest kind, are shared.
 INITIATIVE_PARTS = 2
@@ -74,7 +75,7 @@ class Written:
     """What one process wrote, and what the search terms of its pages are made from."""
     paths: list[str] = field(default_factory=list)  # under docs/
     words: set[str] = field(default_factory=set)  # every word the pages show
-    page_terms: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict)
+    page_terms: dict[str, PageTerms] = field(default_factory=dict)
 
 
 def _write_group(group: Callable[[], Iterator[Page]], docs_dir: Path, repo_url: str) -> Written:
@@ -88,34 +89,25 @@ def _write_group(group: Callable[[], Iterator[Page]], docs_dir: Path, repo_url: 
             write_if_changed(docs_dir / rel, data)
             out.paths.append(rel)
         out.words |= word_set(visible_text(text))
-        out.page_terms[page.path] = (page.synonyms, page.meta)
-    return out
-
-
-def _write_downloads(cat: Catalogue, docs_dir: Path, site_url: str) -> Written:
-    out = Written()
-    for rel, text in [*export.files(cat), *feeds.files(cat, site_url)]:
-        write_if_changed(docs_dir / rel, text)
-        out.paths.append(rel)
+        out.page_terms[page.path] = PageTerms(page.synonyms, page.meta, page.extra_search_terms)
     return out
 
 
 @dataclass
 class Generated:
-    files: list[Path]  # every page and download written
+    files: list[Path]  # every file written
     search: SearchTerms  # what the search index adds to each page (scripts.search_block)
 
 
-def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL, site_url: str = SITE_URL,
+def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL,
              today: dt.date | None = None, workers: int | None = None) -> Generated:
-    """Write every page and download; remove generated files whose record no longer exists.
+    """Write every page; remove generated files whose record no longer exists.
 
     today: the date overdue commitments are judged against (default: the build's date).
     workers: processes to use (default: one per core); the output is the same for any number.
     """
     today = today or dt.date.today()
     tasks = [functools.partial(_write_group, group, docs_dir, repo_url) for group in page_groups(cat, today)]
-    tasks.insert(INITIATIVE_PARTS + 1, functools.partial(_write_downloads, cat, docs_dir, site_url))
     results = forked.run(tasks, workers)
     paths = [docs_dir / rel for part in results for rel in part.paths]
     if len(set(paths)) < len(paths):
@@ -125,7 +117,7 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
     for part in results:
         search.pages.update(part.page_terms)
     written = set(paths)
-    for folder in ASSET_FOLDERS:
+    for folder in DOWNLOAD_FOLDERS:
         for stale in (docs_dir / folder).rglob("*"):
             if stale.is_file() and stale not in written:
                 stale.unlink()

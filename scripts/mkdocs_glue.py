@@ -1,12 +1,14 @@
 """MkDocs hooks: before every build (and every rebuild under `mkdocs serve`), regenerate the
-pages from data/; as each page's Markdown is converted, hand it to the search indexer; once all
-are converted, let it write the index while MkDocs writes the pages; wait for it at the end.
-The logic lives in scripts.generate and scripts.search_index; this file only connects them (and,
+pages from data/; once the site folder is cleaned, write the downloads into it beside the build;
+as each page's Markdown is converted, hand it to the search indexer; once all are converted, let
+it write the index while MkDocs writes the pages; wait for both at the end. The logic lives in
+scripts.generate, scripts.downloads and scripts.search_index; this file only connects them (and,
 for the benchmark, records how long our own steps took in VAEKSTAFTALER_TIMINGS)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import sys
@@ -17,7 +19,7 @@ from mkdocs.exceptions import Abort
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import build_state  # noqa: E402
+from scripts import build_state, downloads, forked  # noqa: E402
 from scripts.generate import generate  # noqa: E402
 from scripts.problems import DataError  # noqa: E402
 from scripts.search_index import Indexer  # noqa: E402
@@ -36,6 +38,7 @@ def build_date() -> dt.date:
 
 timings: dict[str, float] = {}
 index: Indexer | None = None
+files_written: forked.Started | None = None  # the downloads
 
 
 def on_pre_build(config, **kwargs) -> None:
@@ -47,10 +50,19 @@ def on_pre_build(config, **kwargs) -> None:
         raise Abort(f"{e}\n{len(e.problems)} problem(s) in the data: the site was not built.") from None
     timings["validate_s"] = time.perf_counter() - start
     build_state.catalogue = catalogue
-    generated = generate(catalogue, Path(config.docs_dir), config.repo_url, config.site_url, today=build_date())
+    generated = generate(catalogue, Path(config.docs_dir), config.repo_url, today=build_date())
     timings["generate_s"] = time.perf_counter() - start - timings["validate_s"]
     # VAEKSTAFTALER_SEARCH_TERMS=0 indexes the pages without our extra terms (to compare searches)
     index = Indexer(generated.search if os.environ.get("VAEKSTAFTALER_SEARCH_TERMS", "1") != "0" else None)
+
+
+def on_files(files, config):
+    global files_written
+    start = time.perf_counter()
+    files_written = forked.Started(functools.partial(downloads.write, build_state.catalogue,
+                                                     Path(config.site_dir), config.site_url))
+    timings["generate_s"] += time.perf_counter() - start
+    return files
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -65,6 +77,9 @@ def on_env(env, config, files):
 
 
 def on_post_build(config, **kwargs) -> None:
+    start = time.perf_counter()
+    files_written.result()
+    timings["generate_s"] += time.perf_counter() - start  # the downloads are part of generation
     index.wait()
     timings["index_s"] = index.busy_s
     if os.environ.get("VAEKSTAFTALER_TIMINGS"):
@@ -74,3 +89,5 @@ def on_post_build(config, **kwargs) -> None:
 def on_build_error(error, **kwargs) -> None:
     if index:
         index.close()
+    if files_written:
+        files_written.stop()

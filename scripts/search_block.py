@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from scripts.search_terms import Vocabulary, extra_terms, stem, word_set
 
@@ -51,17 +52,25 @@ class SearchTerms:
     metadata (see scripts.site.Page)."""
 
     vocabulary: Vocabulary
-    pages: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict)
+    pages: dict[str, PageTerms] = field(default_factory=dict)
 
     def block(self, path: str, article: str) -> str:
         """The block for a page's article; pages not generated from data/ get none."""
         if path not in self.pages:
             return ""
-        synonyms, meta = self.pages[path]
-        return block(article, self.vocabulary, synonyms, meta)
+        page = self.pages[path]
+        return block(article, self.vocabulary, page.synonyms, page.meta, page.add_terms)
 
 
-def block(article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str]) -> str:
+class PageTerms(NamedTuple):
+    """What a page's search block is made from (see scripts.site.Page)."""
+    synonyms: list[str]
+    meta: dict[str, str]
+    add_terms: bool  # False: only the metadata
+
+
+def block(article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str],
+          add_terms: bool = True) -> str:
     """Other spellings and forms of the title's words weigh as much as the title (Pagefind gives h1
     weight 7); parts of the title's compounds weigh less ("turisme" finds "Kystturisme", but below a
     page titled "Turisme"); terms from the rest of the page weigh less than its visible text.
@@ -70,10 +79,12 @@ def block(article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[
     as high adds nothing to what is found: it is left out, which keeps the index small."""
     heading = _H1.search(article)
     title = article_text(heading.group(1)) if heading else ""
-    own_text = article_text(article.partition(LINKED_LISTS)[0])  # linked lists weigh less
-    groups = [(7, title, extra_terms(title, vocabulary, parts=False)),
-              (2, title, extra_terms(title, vocabulary)),
-              (0.5, own_text, extra_terms(article_text(article), vocabulary, synonyms))]
+    groups = []
+    if add_terms:
+        own_text = article_text(article.partition(LINKED_LISTS)[0])  # linked lists weigh less
+        groups = [(7, title, extra_terms(title, vocabulary, parts=False)),
+                  (2, title, extra_terms(title, vocabulary)),
+                  (0.5, own_text, extra_terms(article_text(article), vocabulary, synonyms))]
     lines = ['<div class="vs-search-terms">']
     for key, value in meta.items():
         lines.append(f'<span data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')

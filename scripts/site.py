@@ -92,6 +92,9 @@ class Page:
     # and result metadata shown under the title (document, year).
     synonyms: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    # False for long verbatim text: it is found by its own words only, so that it does not crowd
+    # out the records made from it (and the index stays small).
+    extra_search_terms: bool = True
     # Extra front matter for MkDocs Material, e.g. {"hide": ["navigation", "toc"]} for wide tables.
     front_matter: dict = field(default_factory=dict)
     # Other files published with the page: path under docs/ → text (e.g. the finder's JSON).

@@ -7,9 +7,11 @@ import sys
 
 import pytest
 
+from scripts.generate import generate
 from scripts.related import related as find_related
 from scripts.search import Index
 from scripts.search_block import article_text, block
+from scripts.site import page_path, source_page_path
 from scripts.search_terms import Vocabulary, base_forms, extra_terms, folded, stem
 
 
@@ -62,6 +64,15 @@ def test_search_block_leaves_out_terms_pagefind_would_stem_to_what_the_page_has(
     assert stem("løsning") == stem("løsninger") not in stems
     # other spellings, base forms the stemmer does not reach, compound parts and synonyms stay
     assert {stem(t) for t in ("loesninger", "datacenter", "turisme", "smv")} <= stems
+
+
+def test_source_texts_are_found_by_their_own_words_only(catalogue, tmp_path):
+    search = generate(catalogue, tmp_path, workers=1).search
+    document = next(iter(catalogue.documents))
+    article = "<h1>Kildetekst</h1><p>Vækstplan for fødevarer og kystturisme</p>"
+    source_block = search.block(source_page_path(document), article)
+    assert "Kildetekst" in source_block and "Søgeord" not in source_block  # metadata, no extra terms
+    assert "vaekstplan" in search.block(page_path("documents", document), article)  # other spellings
 
 
 def test_search_ranks_the_initiative_first(index):

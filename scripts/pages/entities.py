@@ -40,8 +40,8 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             context = dict(kind=kind, r=record, link=link, groups=grouped(cat, kind, record.id, link),
                            count=len(cat.initiatives_for(kind, record.id)), forums=[], region=None,
                            documents=[], meetings=[],
-                           feed=link.to(feeds.feed_path({kind: record.id})) if kind in feeds.FACETS else None,
-                           calendar=link.to(feeds.feed_path({kind: record.id}, "ics")) if kind in feeds.FACETS else None)
+                           feed=link.url(feeds.feed_path({kind: record.id})) if kind in feeds.FACETS else None,
+                           calendar=link.url(feeds.feed_path({kind: record.id}, "ics")) if kind in feeds.FACETS else None)
             if kind == "regions":
                 context["forums"] = link.refs("forums", [f.id for f in cat.forums.values() if f.region == record.id])
                 context["documents"] = link.refs("documents", [d.id for d in cat.documents_in_order()

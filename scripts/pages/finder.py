@@ -73,5 +73,5 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         facets=facets, years=years, statuses=[s.value for s in StatusValue],
         themes_index=link.index("themes"), target_groups_index=link.index("target_groups"),
         initiatives_index=link.index("initiatives"),
-        root=link.url("index.md"), feed=link.to(feeds.feed_path()), calendar=link.to(feeds.feed_path(ext="ics")),
+        root=link.url("index.md"), feed=link.url(feeds.feed_path()), calendar=link.url(feeds.feed_path(ext="ics")),
     ))

@@ -42,13 +42,13 @@ def pages(cat: Catalogue) -> Iterator[Page]:
     path = f"{FOLDER}/index.md"
     link = Links(cat, path)
     kinds = [dict(kind=kind, label=LABELS[kind], count=len(cat.records[kind]),
-                  json=link.to(f"{FOLDER}/{kind}.json"), csv=link.to(f"{FOLDER}/{kind}.csv"),
-                  example=link.to(f"{FOLDER}/{kind}/{min(cat.records[kind])}.json") if cat.records[kind] else None,
+                  json=link.url(f"{FOLDER}/{kind}.json"), csv=link.url(f"{FOLDER}/{kind}.csv"),
+                  example=link.url(f"{FOLDER}/{kind}/{min(cat.records[kind])}.json") if cat.records[kind] else None,
                   fields=[dict(name=name, type=_type(model.model_json_schema()["properties"][name]),
                                required=f.is_required(), description=f.description or "")
                           for name, f in model.model_fields.items()])
              for kind, model in KINDS.items()]
     yield Page(path, "opendata.md.j2", context=dict(
-        link=link, kinds=kinds, commitments=link.to(f"{FOLDER}/tilsagn.csv"),
-        feed=link.to(feeds.feed_path()), calendar=link.to(feeds.feed_path(ext="ics")), latest=feeds.LATEST,
+        link=link, kinds=kinds, commitments=link.url(f"{FOLDER}/tilsagn.csv"),
+        feed=link.url(feeds.feed_path()), calendar=link.url(feeds.feed_path(ext="ics")), latest=feeds.LATEST,
         finder=link.to("find/index.md")))

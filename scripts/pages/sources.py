@@ -46,7 +46,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             return f'<span id="{anchor}" class="kilde-anker"></span>[↗ {inline(ref.name)}]({ref.href}){{.kilde-link}} '
 
         text = [Markup(_MARK.sub(render_mark, str(inline(p)))) for p in paragraphs(source.text, marks)]
-        yield Page(path, "source.md.j2", data_file=None,
+        yield Page(path, "source.md.j2", data_file=None, extra_search_terms=False,
                    meta={"type": "Kildetekst", "dokument": d.short_title, "år": str(cat.year_of(d.id) or "")},
                    context=dict(
             d=d, link=link, document=link.ref("documents", d.id), paragraphs=text,

@@ -75,7 +75,7 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
                 files={DATA: names.json(rows=items)}, context=dict(
         link=link, items=items[:CAP], total=len(items), names=names.names, data=hlink.to(DATA), root=hlink.url("index.md"),
         counts=commitments.status_counts(rows), progress=progress, statuses=STATUSES,
-        filters=filters, today=today, overdue=sum(r.overdue for r in rows), csv=link.to("download/tilsagn.csv"),
+        filters=filters, today=today, overdue=sum(r.overdue for r in rows), csv=link.url("download/tilsagn.csv"),
         ministries_index=hlink.index("ministries"),
         matrix=link.to("tilsagn/matrix.md"), timeline=link.to("tilsagn/tidslinje.md")))
 
