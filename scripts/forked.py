@@ -1,5 +1,5 @@
 """Run independent parts of the build at the same time: several tasks on every core (run), or
-one task beside the rest of the build (start).
+one task beside the rest of the build (Started).
 
 The processes are forked, so they start with the parent's memory (the catalogue, the pages):
 tasks are plain closures and only their results travel back. With one core, or one task, run
