@@ -3,11 +3,11 @@
     python -m scripts.bench [--scales 1 10 50 100] [--builds 3] [--out bench/results.md]
 
 For each scale, synthetic data (scripts.synthetic) is built into scratch folders by real
-`mkdocs build`s (the median of --builds is reported), timed: validation, data → Markdown generation, the search index (the time the
-build spends on it; Pagefind indexes each page while MkDocs renders the next), and the MkDocs
-render (the rest of the build); peak memory and output size. The search is measured in
-Debian's Chromium: bytes downloaded before the first result (raw and gzip), time from page
-load to search ready, and query latency. At 1× it also measures how long an edit to one YAML
+`mkdocs build`s (the median of --builds is reported), timed: validation, data → Markdown
+generation, the search index (the time the build spends on it; Pagefind takes each page while
+MkDocs renders the next), and the MkDocs render (the rest of the build); peak memory and output
+size. The search is measured in Debian's Chromium: bytes downloaded before the first result
+(raw and gzip), time from page load to search ready, and query latency. At 1× it also measures how long an edit to one YAML
 file takes to show up under `mkdocs serve`. Prints a table and writes it to --out.
 """
 
