@@ -77,20 +77,22 @@ def block(article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[
 
     Pagefind indexes word stems, so a term whose stem the page already has at a weight at least
     as high adds nothing to what is found: it is left out, which keeps the index small."""
-    heading = _H1.search(article)
-    title = article_text(heading.group(1)) if heading else ""
     groups = []
-    if add_terms:
-        own_text = article_text(article.partition(LINKED_LISTS)[0])  # linked lists weigh less
+    if add_terms:  # each text's words are found once: the terms and the stems both come from them
+        heading = _H1.search(article)
+        title = word_set(article_text(heading.group(1))) if heading else set()
+        page = word_set(article_text(article))
+        own_text, mark, _ = article.partition(LINKED_LISTS)
+        own = word_set(article_text(own_text)) if mark else page  # linked lists weigh less
         groups = [(7, title, extra_terms(title, vocabulary, parts=False)),
                   (2, title, extra_terms(title, vocabulary)),
-                  (0.5, own_text, extra_terms(article_text(article), vocabulary, synonyms))]
+                  (0.5, own, extra_terms(page, vocabulary, synonyms))]
     lines = ['<div class="vs-search-terms">']
     for key, value in meta.items():
         lines.append(f'<span data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')
     indexed: set[str] = set()  # stems the page has at this weight or higher
     for weight, shown, terms in groups:
-        indexed |= {stem(w) for w in word_set(shown)}
+        indexed |= {stem(w) for w in shown}
         new = []
         for term in terms:
             if stem(term) not in indexed:

@@ -77,7 +77,7 @@ class Vocabulary:
     """The words of the whole corpus, used to recognise the parts of compounds."""
 
     def __init__(self, texts: Iterable[str] = (), word_sets: Iterable[Iterable[str]] = ()):
-        """From texts, or from the words already taken out of them (see `words`)."""
+        """From texts, or from the words already taken out of them (see `word_set`)."""
         self._parts: dict[str, frozenset[str]] = {}
         self._expansions: dict[str, frozenset[str]] = {}
         seen: set[str] = set()
