@@ -9,26 +9,76 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-# Unicode's control characters (category Cc) but tab and line breaks.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters no data text may hold, each with the reason given to the maintainer. Control
+# characters (but tab and line breaks) are invisible and dropped by Markdown; bidirectional
+# overrides and isolates can make a text read as something else; noncharacters and lone
+# surrogates are not allowed in XML (the feeds) and cannot be written as UTF-8.
+_FORBIDDEN = [
+    (re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"), "the control character"),
+    (re.compile("[\u202a-\u202e\u2066-\u2069]"), "the bidirectional control character"),
+    (re.compile("[\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
+                                          for plane in range(17)) + "]"), "the noncharacter"),
+    (re.compile("[\ud800-\udfff]"), "the lone surrogate"),
+]
 
 
-def _no_control_characters(value: str) -> str:
-    """Control characters are invisible and are dropped by Markdown: refuse them rather than
-    lose them silently (tab and line breaks are fine)."""
-    if found := _CONTROL.search(value):
-        raise ValueError(f"contains the control character U+{ord(found.group()):04X}")
+def _allowed_characters(value: str) -> str:
+    """Refuse text that would be lost, misread or break a download, rather than alter it."""
+    for pattern, what in _FORBIDDEN:
+        if found := pattern.search(value):
+            raise ValueError(f"contains {what} U+{ord(found.group()):04X}")
     return value
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_no_control_characters)]
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+def _visible(value: str) -> str:
+    """Spaces, line breaks and invisible format characters alone make an empty heading or link."""
+    if not any(unicodedata.category(ch)[0] not in "ZC" for ch in value):
+        raise ValueError("must contain visible text")
+    return value
+
+
+def _text(max_length: int):
+    return Annotated[str, StringConstraints(min_length=1, max_length=max_length),
+                     AfterValidator(_allowed_characters), AfterValidator(_visible)]
+
+
+def _no_repeats(ids: list[str]) -> list[str]:
+    if repeated := sorted({i for i in ids if ids.count(i) > 1}):
+        raise ValueError(f"lists {', '.join(map(repr, repeated))} more than once")
+    return ids
+
+
+_SOURCE_FILE = r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$"
+
+
+def _plain_file_name(value: str) -> str:
+    """A source is read from data/sources/ only: a path or '..' could publish any file of the
+    machine that builds the site."""
+    if not re.fullmatch(_SOURCE_FILE, value) or ".." in value:
+        raise ValueError("must be the name of a .txt file in data/sources/ (letters, digits, '-', '_', '.'), "
+                         "not a path")
+    return value
+
+
+# Size limits keep one record from blowing up the site (every initiative is repeated in up to
+# dozens of feeds); they are far above what the documents need (data/README.md lists them).
+NAME_MAX, PROSE_MAX, QUOTE_MAX = 300, 3000, 5000
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+Slugs = Annotated[list[Slug], AfterValidator(_no_repeats)]
+Name = _text(NAME_MAX)  # names, titles, labels, short phrases
+Text = _text(PROSE_MAX)  # summaries, descriptions, what a commitment is
+Quote = _text(QUOTE_MAX)  # a verbatim passage of a source
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=NAME_MAX),
+                     AfterValidator(_allowed_characters)]
+SourceFile = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidator(_plain_file_name),
+                       Field(json_schema_extra={"pattern": _SOURCE_FILE})]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 
 
@@ -46,16 +96,16 @@ class Timing(Strict):
 
     date: dt.date | None = None
     year: Year | None = None
-    text: Text | None = Field(None, description="The source's own phrase, e.g. 'i efteråret 2013'.")
+    text: Name | None = Field(None, description="The source's own phrase, e.g. 'i efteråret 2013'.")
 
 
 class Funding(Strict):
-    label: Text | None = Field(None, description="What the amount is for, in Danish.")
+    label: Name | None = Field(None, description="What the amount is for, in Danish.")
     amount_dkk: Annotated[int, Field(ge=0)] | None = Field(
         None, description="Amount in whole kroner; empty when the source gives no figure."
     )
-    period: Text | None = None
-    text: Text = Field(description="The source's phrase, e.g. 'ca. 450 mio.kr (inkl. 24 mio. kr. EU-midler)'.")
+    period: Name | None = None
+    text: Name = Field(description="The source's phrase, e.g. 'ca. 450 mio.kr (inkl. 24 mio. kr. EU-midler)'.")
 
 
 class Effects(Strict):
@@ -67,7 +117,7 @@ class Effects(Strict):
     employment_growth: int | None
     turnover_growth_kdkk: int | None = Field(description="Vækst i omsætning, in 1.000 kr.")
     export_growth_kdkk: int | None = Field(description="Vækst i eksport, in 1.000 kr.")
-    quote: Text
+    quote: Quote
 
 
 class StatusValue(str, Enum):
@@ -81,7 +131,7 @@ class StatusValue(str, Enum):
 class Status(Strict):
     value: StatusValue = StatusValue.ukendt
     source: Slug | None = Field(None, description="Id of the document that states this status.")
-    quote: Text | None = Field(None, description="Verbatim passage in that document.")
+    quote: Quote | None = Field(None, description="Verbatim passage in that document.")
     note: Text | None = None
 
 
@@ -97,13 +147,13 @@ class Relation(Strict):
 
 
 class Commitment(Strict):
-    by: Annotated[list[Slug], Field(min_length=1)] = Field(
+    by: Annotated[Slugs, Field(min_length=1)] = Field(
         description="Who commits: ids of ministries, growth forums or organisations."
     )
     what: Text
     when: Timing | None = None
     status: Status = Status()
-    quote: Text
+    quote: Quote
 
 
 # --- records -----------------------------------------------------------------
@@ -113,9 +163,9 @@ class Section(Strict):
     """An indsatsområde, focus area, growth driver or agenda item, in document order."""
 
     id: Slug
-    number: Text | None = None
+    number: Name | None = None
     parent: Slug | None = Field(None, description="Id of the enclosing section, for sub-sections.")
-    title: Text
+    title: Name
     kind: Literal[
         "indledning", "indsatsområde", "fyrtårnsinitiativ", "fokusområde", "vækstdriver",
         "vækstindsats", "dagsordenspunkt", "økonomi",
@@ -123,12 +173,12 @@ class Section(Strict):
     summary: Text | None = None
     effects: Effects | None = None
     budget: list[Funding] = []
-    quote: Text
+    quote: Quote
 
 
 class Signatory(Strict):
-    name: Text
-    title: Text
+    name: Name
+    title: Name
     organisation: Slug | None = None
 
 
@@ -140,24 +190,24 @@ class Period(Strict):
 class CoverageExclusion(Strict):
     """A bullet or heading of the source that deliberately has no record, and why."""
 
-    text: Text = Field(description="The opening words of the bullet or heading, verbatim.")
+    text: Quote = Field(description="The opening words of the bullet or heading, verbatim.")
     reason: Text
 
 
 class Document(Strict):
     id: Slug
     kind: Literal["partnerskabsaftale", "vækstplan", "beslutningsreferat"]
-    title: Text
-    short_title: Text
+    title: Name
+    short_title: Name
     date: dt.date | None = None
-    date_text: Text | None = None
+    date_text: Name | None = None
     period: Period | None = None
     valid_until: dt.date | None = None
-    parties: list[Slug] = Field(description="Ids of ministries, growth forums or organisations.")
+    parties: Slugs = Field(description="Ids of ministries, growth forums or organisations.")
     signatories: list[Signatory] = []
-    regions: list[Slug]
+    regions: Slugs
     summary: Text
-    source: Text = Field(description="File name in data/sources/.")
+    source: SourceFile = Field(description="File name in data/sources/.")
     budget: list[Funding] = []
     sections: Annotated[list[Section], Field(min_length=1)]
     coverage_exclusions: list[CoverageExclusion] = []
@@ -165,41 +215,41 @@ class Document(Strict):
 
 class Initiative(Strict):
     id: Slug
-    title: Text
+    title: Name
     document: Slug
     section: Slug
     summary: Text
-    themes: list[Slug] = []
-    ministries: list[Slug] = []
-    organisations: list[Slug] = []
-    forums: list[Slug] = []
-    target_groups: list[Slug] = []
-    regions: list[Slug] = []
+    themes: Slugs = []
+    ministries: Slugs = []
+    organisations: Slugs = []
+    forums: Slugs = []
+    target_groups: Slugs = []
+    regions: Slugs = []
     timing: Timing | None = None
     funding: list[Funding] = []
     effects: Effects | None = None
     commitments: list[Commitment] = []
     status: Status = Status()
     relations: list[Relation] = []
-    quotes: Annotated[list[Text], Field(min_length=1)]
+    quotes: Annotated[list[Quote], Field(min_length=1)]
 
 
 class Person(Strict):
-    name: Text
-    role: Text | None = None
-    organisation: Text | None = None
-    group: Text | None = Field(None, description="The heading the person is listed under.")
+    name: Name
+    role: Name | None = None
+    organisation: Name | None = None
+    group: Name | None = Field(None, description="The heading the person is listed under.")
 
 
 class Annex(Strict):
     number: int | None = None
-    title: Text
+    title: Name
 
 
 class AgendaItem(Strict):
     id: Slug
     number: int
-    title: Text
+    title: Name
     recommendation: list[Text] = []
     case_summary: Text | None = None
     decision: Text | None = None
@@ -207,22 +257,22 @@ class AgendaItem(Strict):
         "tiltrådt", "taget til efterretning", "godkendt", "drøftet", "orientering"
     ] | None = None
     annexes: list[Annex] = []
-    themes: list[Slug] = []
-    organisations: list[Slug] = []
-    forums: list[Slug] = []
+    themes: Slugs = []
+    organisations: Slugs = []
+    forums: Slugs = []
     relations: list[Relation] = []
-    quotes: Annotated[list[Text], Field(min_length=1)]
+    quotes: Annotated[list[Quote], Field(min_length=1)]
 
 
 class Meeting(Strict):
     id: Slug
     document: Slug
-    body: Text
-    forums: list[Slug]
+    body: Name
+    forums: Slugs
     date: dt.date
     time_start: Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}$")] | None = None
     time_end: Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}$")] | None = None
-    place: Text | None = None
+    place: Name | None = None
     participants: list[Person]
     apologies: list[Person] = []
     agenda: Annotated[list[AgendaItem], Field(min_length=1)]
@@ -230,53 +280,53 @@ class Meeting(Strict):
 
 class Ministry(Strict):
     id: Slug
-    name: Text
+    name: Name
     kind: Literal["ministerium", "styrelse", "regeringen", "andet"]
-    abbreviation: Text | None = None
-    aliases: list[Text] = []
+    abbreviation: Name | None = None
+    aliases: list[Name] = []
     parent: Slug | None = Field(None, description="The ministry an agency belongs to.")
-    successors: list[Slug] = []
+    successors: Slugs = []
     description: Text | None = None
 
 
 class Organisation(Strict):
     id: Slug
-    name: Text
+    name: Name
     kind: Literal[
         "klynge", "netværk", "universitet", "uddannelsesinstitution", "gts-institut", "virksomhed",
         "kommune", "region", "program", "eu", "fond", "interesseorganisation", "offentlig", "andet",
     ]
-    abbreviation: Text | None = None
-    aliases: list[Text] = []
+    abbreviation: Name | None = None
+    aliases: list[Name] = []
     url: HttpsUrl | None = None
     description: Text | None = None
 
 
 class Forum(Strict):
     id: Slug
-    name: Text
-    aliases: list[Text] = []
+    name: Name
+    aliases: list[Name] = []
     region: Slug
 
 
 class Region(Strict):
     id: Slug
-    name: Text
-    aliases: list[Text] = []
+    name: Name
+    aliases: list[Name] = []
 
 
 class Theme(Strict):
     id: Slug
-    name: Text
+    name: Name
     description: Text
-    synonyms: list[Text] = []
+    synonyms: list[Name] = []
 
 
 class TargetGroup(Strict):
     id: Slug
-    name: Text
+    name: Name
     description: Text
-    synonyms: list[Text] = []
+    synonyms: list[Name] = []
 
 
 # Folder under data/ → model. The order is the order records are loaded and reported.

@@ -9,12 +9,13 @@ from pathlib import Path
 @dataclass(frozen=True, order=True)
 class Problem:
     path: Path
-    line: int
+    line: int  # 0 for a problem with a whole file or folder
     field: str
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field or '-'}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.field or '-'}: {self.message}"
 
 
 class DataError(Exception):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pydantic
 
 from scripts.catalogue import Catalogue
+from scripts.data_tree import MAX_SOURCE_BYTES, DataTree, scan
 from scripts.model import KINDS, Document, Initiative, Meeting, Strict
 from scripts.problems import DataError, Problem
 from scripts.quotes import SourceText
@@ -47,16 +48,14 @@ def _model_problems(yf: YamlFile, error: pydantic.ValidationError) -> list[Probl
     return problems
 
 
-def _read_records(data_dir: Path) -> tuple[dict, dict, dict, dict, list[Problem]]:
+def _read_records(tree: DataTree) -> tuple[dict, dict, dict, dict, list[Problem]]:
     records: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
     files: dict[tuple[str, str], Path] = {}
     yaml_files: dict[tuple[str, str], YamlFile] = {}
     problems: list[Problem] = []
     invalid: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, model in KINDS.items():
-        folder = data_dir / kind
-        paths = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-        for path in paths:
+        for path in tree.records[kind]:
             yf, read_problems = read_yaml(path)
             problems += read_problems
             if yf is None:
@@ -68,11 +67,12 @@ def _read_records(data_dir: Path) -> tuple[dict, dict, dict, dict, list[Problem]
                 problems += _model_problems(yf, e)
                 invalid[kind].add(path.stem)  # still a known id: references to it are not errors too
                 continue
+            except RecursionError:  # cannot happen below MAX_DEPTH; reported, never a traceback
+                problems.append(yf.problem((), "values are nested too deeply to check"))
+                invalid[kind].add(path.stem)
+                continue
             if record.id != path.stem:
                 problems.append(yf.problem(("id",), f"id {record.id!r} must equal the file name {path.stem!r}"))
-            if record.id in records[kind]:
-                problems.append(yf.problem(("id",), f"duplicate id {record.id!r} (also in {files[(kind, record.id)]})"))
-                continue
             records[kind][record.id] = record
             files[(kind, record.id)] = path
             yaml_files[(kind, record.id)] = yf
@@ -151,22 +151,32 @@ def _quotes(kind: str, r: Strict) -> Iterator[tuple[FieldPath, str, str]]:
             yield from ((("agenda", i, "quotes", j), r.document, q) for j, q in enumerate(item.quotes))
 
 
-def _load_sources(data_dir: Path, records, yaml_files) -> tuple[dict[str, SourceText], list[Problem]]:
+def _load_sources(tree: DataTree, records, yaml_files, invalid) -> tuple[dict[str, SourceText], list[Problem]]:
+    """The source text of every document. A document names a plain file of data/sources/, and
+    only the files found there by the scan are read: never a path or a link elsewhere."""
     sources: dict[str, SourceText] = {}
     by_file: dict[Path, SourceText] = {}
     problems: list[Problem] = []
     for doc in records["documents"].values():
-        path = data_dir / "sources" / doc.source
+        path = tree.sources.get(doc.source)
         yf = yaml_files[("documents", doc.id)]
-        if not path.is_file():
-            problems.append(yf.problem(("source",), f"source file {path} does not exist"))
+        if path is None:
+            problems.append(yf.problem(("source",), f"no source file {doc.source!r} in data/sources/"))
             continue
         try:
             if path not in by_file:  # documents may share a source file; read and index it once
+                if (size := path.stat().st_size) > MAX_SOURCE_BYTES:
+                    raise ValueError(f"is {size:,} bytes; a source text may be at most {MAX_SOURCE_BYTES:,} bytes")
                 by_file[path] = SourceText(path.read_bytes().decode("utf-8"))
             sources[doc.id] = by_file[path]
         except UnicodeDecodeError:
             problems.append(yf.problem(("source",), f"source file {path} is not valid UTF-8"))
+        except (OSError, ValueError) as e:
+            problems.append(yf.problem(("source",), f"source file {path} {getattr(e, 'strerror', None) or e}"))
+    used = {doc.source for doc in records["documents"].values()}
+    if not invalid["documents"]:  # an invalid document may well name the others
+        problems += [Problem(path, 0, "", "no document names this source text (documents' `source`)")
+                     for name, path in tree.sources.items() if name not in used]
     return sources, problems
 
 
@@ -215,14 +225,70 @@ def _cross_record_problems(records, yaml_files, sources, invalid) -> list[Proble
     return problems
 
 
+def _cycle_problems(records, yaml_files) -> list[Problem]:
+    """A ministry cannot be its own successor or parent, however far round, nor a section its
+    own parent: each would send the pages' lineage and nesting round for ever."""
+    problems = []
+    ministries = records["ministries"]
+    for field, edges in (("parent", {m.id: [m.parent] if m.parent else [] for m in ministries.values()}),
+                         ("successors", {m.id: m.successors for m in ministries.values()})):
+        for cycle in cycles(edges):
+            problems.append(yaml_files[("ministries", cycle[0])].problem(
+                (field,), f"{field} go round in a circle: {' → '.join(cycle + cycle[:1])}"))
+    for doc in records["documents"].values():
+        parents = {s.id: [s.parent] if s.parent else [] for s in doc.sections}
+        position = {s.id: i for i, s in enumerate(doc.sections)}
+        for cycle in cycles(parents):
+            problems.append(yaml_files[("documents", doc.id)].problem(
+                ("sections", position[cycle[0]], "parent"),
+                f"section parents go round in a circle: {' → '.join(cycle + cycle[:1])}"))
+    return problems
+
+
+def cycles(edges: dict[str, list[str]]) -> list[list[str]]:
+    """Each cycle of a directed graph once, starting at its smallest id (iteratively: chains of
+    any length). Edges to unknown ids are ignored; they are reported as unknown references."""
+    found: list[list[str]] = []
+    done: set[str] = set()
+    for start in sorted(edges):
+        if start in done:
+            continue
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        stack = [(start, iter(edges[start]))]
+        on_path[start] = 0
+        path.append(start)
+        while stack:
+            node, rest = stack[-1]
+            nxt = next(rest, None)
+            if nxt is None:
+                stack.pop()
+                done.add(path.pop())
+                del on_path[node]
+            elif nxt in on_path:
+                cycle = path[on_path[nxt]:]
+                turn = cycle.index(min(cycle))
+                cycle = cycle[turn:] + cycle[:turn]
+                if cycle not in found:
+                    found.append(cycle)
+            elif nxt in edges and nxt not in done:
+                on_path[nxt] = len(path)
+                path.append(nxt)
+                stack.append((nxt, iter(edges[nxt])))
+    return found
+
+
 def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     """Load and validate all of data/; raise DataError listing every problem."""
     collecting = gc.isenabled()
     gc.disable()  # every object made here lives on: the collector would only walk them again and again
     try:
-        records, files, yaml_files, invalid, problems = _read_records(data_dir)
-        sources, source_problems = _load_sources(data_dir, records, yaml_files)
+        tree = scan(data_dir)
+        records, files, yaml_files, invalid, problems = _read_records(tree)
+        problems += tree.problems
+        sources, source_problems = _load_sources(tree, records, yaml_files, invalid)
         problems += source_problems
+        problems += _cycle_problems(records, yaml_files)
         problems += _cross_record_problems(records, yaml_files, sources, invalid)
     finally:
         if collecting:

@@ -67,13 +67,6 @@ def test_duplicate_id_across_actor_kinds(data_copy):
         "data/ministries/; actor ids must be unique"]
 
 
-def test_duplicate_id_same_folder(data_copy):
-    (data_copy / "themes/foedevarer.yaml").write_text(
-        (data_copy / "themes/foedevarer.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    [problem] = problems_in(data_copy)
-    assert problem.startswith("themes/foedevarer.yaml:1: id: duplicate id 'foedevarer' (also in ")
-
-
 def test_duplicate_key(data_copy):
     edit(data_copy, INITIATIVE, "themes: [foedevarer]", "themes: [foedevarer]\nthemes: []")
     [problem] = problems_in(data_copy)
