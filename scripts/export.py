@@ -1,9 +1,10 @@
 """Open data: every record kind as CSV and JSON, and one JSON file per record.
 
-Files (under docs/download/, published at /download/):
+Files (written into the built site by scripts.downloads, published at /download/):
 - <kind>.json — a list of all records, exactly the fields of data/<kind>/*.yml;
 - <kind>.csv — one row per record, `;`-separated and UTF-8 with BOM so Danish Excel opens
-  æ/ø/å correctly; lists and nested fields are JSON in their cell, so nothing is lost;
+  æ/ø/å correctly; lists and nested fields are JSON in their cell, so nothing is lost; a cell
+  that a spreadsheet would run as a formula starts with an apostrophe (see `neutralise`);
 - <kind>/<id>.json — one record, at a URL derived from its id;
 - tilsagn.csv — every commitment flattened to one row, for spreadsheets.
 """
@@ -24,6 +25,10 @@ from scripts.model import KINDS
 
 FOLDER = "download"
 BOM = "\ufeff"
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP: CSV injection), so
+# such a cell gets a leading apostrophe, which they show as text. A cell that starts with an
+# apostrophe gets one too, so that `from_csv` gives back exactly the text that was written.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def record_json(record) -> dict:
@@ -45,7 +50,16 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return neutralise(str(value))
+
+
+def neutralise(text: str) -> str:
+    """The text as a CSV cell that no spreadsheet runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _uncell(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
 
 
 def _nested_fields(model) -> set[str]:
@@ -64,7 +78,7 @@ def from_csv(text: str, kind: str) -> list[dict]:
     nested = _nested_fields(KINDS[kind])
     rows = []
     for row in csv.DictReader(io.StringIO(text.removeprefix(BOM)), delimiter=";"):
-        rows.append({name: (json.loads(value) if name in nested else value) if value != "" else None
+        rows.append({name: (json.loads(value) if name in nested else _uncell(value)) if value != "" else None
                      for name, value in row.items()})
     return rows
 
@@ -84,7 +98,7 @@ def commitment_rows(cat: Catalogue) -> list[dict]:
 
 
 def files(cat: Catalogue) -> Iterator[tuple[str, str]]:
-    """(path under docs/, text) for every open-data file."""
+    """(path under the site root, text) for every open-data file."""
     for kind, model in KINDS.items():
         records = [record_json(r) for r in sorted(cat.records[kind].values(), key=lambda r: r.id)]
         yield f"{FOLDER}/{kind}.json", json.dumps(records, ensure_ascii=False) + "\n"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import subprocess
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -103,11 +104,11 @@ def _entry(cat: Catalogue, i: Initiative, when: dt.datetime, site_url: str) -> s
     url = _page_url(i.id)
     return "\n".join([
         "  <entry>",
-        f"    <title>{escape(i.title)}</title>",
-        f'    <link href="{escape(url)}"/>',
-        f"    <id>{escape(site_url + url)}</id>",
+        f"    <title>{_xml(i.title)}</title>",
+        f'    <link href="{_xml(url)}"/>',
+        f"    <id>{_xml(site_url + url)}</id>",
         f"    <updated>{when.isoformat()}</updated>",
-        f"    <summary>{escape(cat.documents[i.document].short_title + ': ' + i.summary)}</summary>",
+        f"    <summary>{_xml(cat.documents[i.document].short_title + ': ' + i.summary)}</summary>",
         "  </entry>"])
 
 
@@ -116,18 +117,39 @@ def atom(title: str, self_path: str, site_url: str, newest: dt.datetime | None, 
     newest = newest or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
     return "\n".join([
         '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da" xml:base="{escape(site_url)}">',
-        f"  <title>{escape(title)}</title>",
-        f'  <link rel="self" href="{escape(self_path)}"/>',
-        f"  <id>{escape(site_url + self_path)}</id>",
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da" xml:base="{_xml(site_url)}">',
+        f"  <title>{_xml(title)}</title>",
+        f'  <link rel="self" href="{_xml(self_path)}"/>',
+        f"  <id>{_xml(site_url + self_path)}</id>",
         f"  <updated>{newest.isoformat()}</updated>",
         "  <author><name>Vækstaftaler</name></author>",
         *entries,
         "</feed>"]) + "\n"
 
 
+# XML 1.0 allows tab, line breaks and these ranges; anything else makes the whole feed unreadable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# iCalendar TEXT: a line break of any kind is written as \n (RFC 5545, 3.3.11); no other
+# control character may appear at all.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _xml(text: str) -> str:
+    """Text for an XML element or attribute. The validator refuses every character XML does not
+    allow; should one get here anyway, the build stops rather than publish a broken feed. A
+    carriage return is written as a reference, so that XML parsers do not turn it into a line feed."""
+    if found := _NOT_XML.search(text):
+        raise ValueError(f"U+{ord(found.group()):04X} cannot be written in XML: {text[:60]!r}")
+    return escape(text, {'"': "&quot;", "\r": "&#13;"})
+
+
 def _ics_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    text = _LINE_BREAK.sub("\n", text)
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    if found := _CONTROL.search(text):
+        raise ValueError(f"U+{ord(found.group()):04X} cannot be written in iCalendar: {text[:60]!r}")
+    return text
 
 
 def _fold(line: str) -> str:
@@ -178,7 +200,7 @@ def _titles(cat: Catalogue, combination: Combination) -> tuple[str, str]:
 
 
 def files(cat: Catalogue, site_url: str) -> Iterator[tuple[str, str]]:
-    """(path under docs/, text) of every feed and calendar."""
+    """(path under the site root, text) of every feed and calendar."""
     dates = changed_dates([cat.file("initiatives", i) for i in cat.initiatives])
     changed = {i.id: updated(cat, i, dates) for i in cat.initiatives.values()}
     newest_first = sorted(cat.initiatives.values(), key=lambda i: (changed[i.id], i.id), reverse=True)

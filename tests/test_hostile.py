@@ -65,6 +65,7 @@ def test_any_text_is_shown_literally(tmp_path_factory, texts):
         assert not re.search(r"<script>alert|<img src=x|href=\"javascript:|<strong>fed</strong>|</title><", page)
         title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
         assert "<" not in title
+        assert collapsed(html.unescape(title)) == collapsed(t) + " - Vækstaftaler"  # the tab shows plain text
     index = (site / "initiativer/index.html").read_text(encoding="utf-8")
     assert all(collapsed(t) in page_text(index) for t in texts)  # nothing lost from the lists either
 

@@ -142,7 +142,10 @@
         rows.push([x.title, x.summary, x.groups.map((h) => names[h]).join(", "), x.when,
           x.who.map((h) => names[h]).join(", "), `${names[x.source]} · status: ${x.status}`, url(x.href)]);
       }
-      const quote = (v) => `"${String(v).replace(/"/g, '""')}"`;
+      // A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP), as in
+      // the open-data CSV files (scripts/export.py, FORMULA_START).
+      const cell = (v) => (/^[=+\-@\t\r']/.test(String(v)) ? "'" : "") + String(v);
+      const quote = (v) => `"${cell(v).replace(/"/g, '""')}"`;
       const body = "\ufeff" + rows.map((r) => r.map(quote).join(";")).join("\r\n") + "\r\n";
       const download = document.createElement("a");
       download.href = URL.createObjectURL(new Blob([body], { type: "text/csv;charset=utf-8" }));
