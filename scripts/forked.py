@@ -8,9 +8,12 @@ simply runs the tasks here, one after the other.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -21,12 +24,29 @@ T = TypeVar("T")
 _tasks: list[Callable[[], object]] = []  # read by the forked workers, which inherit it
 
 
+def die_with_parent() -> None:
+    """Make this process end when the one that started it does, however that ends (a killed
+    build must not leave processes writing into its folders). Linux only; elsewhere the pipes
+    to the parent close and the processes end when they next use them."""
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the call above
+        os._exit(1)
+
+
 def cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def _call(n: int) -> object:
+def _start_worker() -> None:
     gc.disable()  # a worker lives only for its tasks: its garbage goes when it ends
+    die_with_parent()
+
+
+def _call(n: int) -> object:
     return _tasks[n]()
 
 
@@ -39,7 +59,8 @@ def run(tasks: list[Callable[[], T]], workers: int | None = None) -> list[T]:
         return [task() for task in tasks]
     _tasks = tasks
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_start_worker) as pool:
             return list(pool.map(_call, range(len(tasks))))
     finally:
         _tasks = []
@@ -69,7 +90,7 @@ class Started:
 
 
 def _run_and_send(task: Callable[[], object], pipe) -> None:
-    gc.disable()  # as in _call
+    _start_worker()
     try:
         pipe.send((task(), ""))
     except Exception:

@@ -1,5 +1,5 @@
-"""MkDocs hooks: before every build (and every rebuild under `mkdocs serve`), regenerate the
-pages from data/; once the site folder is cleaned, write the downloads into it beside the build;
+"""MkDocs hooks: before every build (and every rebuild under `mkdocs serve`), take the project's
+build lock (scripts.build_lock) and regenerate the pages from data/; once the site folder is cleaned, write the downloads into it beside the build;
 as each page's Markdown is converted, hand it to the search indexer; once all are converted, let
 it write the index while MkDocs writes the pages; wait for both at the end. The logic lives in
 scripts.generate, scripts.downloads and scripts.search_index; this file only connects them (and,
@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import build_state, downloads, forked  # noqa: E402
+from scripts import build_lock, build_state, downloads, forked  # noqa: E402
 from scripts.generate import generate  # noqa: E402
 from scripts.problems import DataError  # noqa: E402
 from scripts.search_index import Indexer  # noqa: E402
@@ -39,10 +39,12 @@ def build_date() -> dt.date:
 timings: dict[str, float] = {}
 index: Indexer | None = None
 files_written: forked.Started | None = None  # the downloads
+lock = None  # the build lock, held from the start of a build to its end
 
 
 def on_pre_build(config, **kwargs) -> None:
-    global index
+    global index, lock
+    lock = build_lock.acquire(Path(config.config_file_path).parent)
     start = time.perf_counter()
     try:
         catalogue = load_catalogue(data_dir())
@@ -84,6 +86,7 @@ def on_post_build(config, **kwargs) -> None:
     timings["index_s"] = index.busy_s
     if os.environ.get("VAEKSTAFTALER_TIMINGS"):
         Path(os.environ["VAEKSTAFTALER_TIMINGS"]).write_text(json.dumps(timings), encoding="utf-8")
+    build_lock.release(lock)
 
 
 def on_build_error(error, **kwargs) -> None:
@@ -91,3 +94,4 @@ def on_build_error(error, **kwargs) -> None:
         index.close()
     if files_written:
         files_written.stop()
+    build_lock.release(lock)

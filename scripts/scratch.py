@@ -44,3 +44,10 @@ def build_site(workdir: Path, data_dir: Path | None = None,
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml"),
          "-d", str(workdir / "site")],
         cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def publish_command(workdir: Path, data_dir: Path | None = None) -> tuple[list[str], dict[str, str]]:
+    """The command and environment of `make site` (scripts.publish) for a scratch copy; its
+    site/ and build/ are in workdir."""
+    env = project_copy(workdir, data_dir)
+    return [sys.executable, "-m", "scripts.publish", "-f", str(workdir / "mkdocs.yml")], env

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from scripts import forked
 from scripts.search_block import SearchTerms, weigh_linked_lists
 
 LANGUAGE = "da"  # Danish stemming for every page
@@ -70,6 +71,7 @@ class Indexer:
 
 def _index_pages(pipe, terms: SearchTerms | None) -> None:
     """The indexer process: pages (path, article, url) in, then the site folder to write to."""
+    forked.die_with_parent()
     failure = ""
     pagefind = None
     try:
@@ -104,8 +106,8 @@ class Pagefind:
     minutes for thousands of pages."""
 
     def __init__(self) -> None:
-        self._process = subprocess.Popen([str(get_executable()), "--service"],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, preexec_fn=forked.die_with_parent)
         self._replies: queue.Queue[dict | None] = queue.Queue()
         self._last_id = 0
         # Pagefind answers every page; reading the answers all the time keeps it from blocking
