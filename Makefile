@@ -5,15 +5,15 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test site validate bench clean
+.PHONY: help serve test site validate bench lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-$(READY): requirements.txt
+$(READY): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	@# Browser tests drive Debian's Chromium (never a downloaded browser build); CHROMIUM may name
 	@# another installed Chromium-based browser, as on GitHub's runners.
 	[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
@@ -36,6 +36,17 @@ site: $(READY) ## Validate data and build the publishable site into site/ (no si
 
 bench: $(READY) ## Benchmark build and search at 1x-100x the real data
 	$(PY) -m scripts.bench
+
+lock: ## Refresh requirements.lock (every package pinned, with hashes) after editing requirements.txt
+	@# uv, itself from PyPI in a throwaway venv, resolves for every platform (--universal) from
+	@# Python 3.11 on, keeps the pins already in the lock that requirements.txt still allows, and
+	@# lists the hash of every published file of each pinned version.
+	rm -rf build/lockvenv
+	$(PYTHON) -m venv build/lockvenv
+	build/lockvenv/bin/python -m pip install --quiet uv==0.13.9
+	build/lockvenv/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" --output-file requirements.lock requirements.txt
+	rm -rf build/lockvenv
 
 clean: ## Remove build output and generated pages
 	rm -rf site build
