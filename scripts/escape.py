@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-# Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute
-# lists, table cells, escapes); `<`, `>` and `&` are entity-escaped instead. Parentheses and
-# "!" need no escape once the brackets of a link are escaped.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+# Characters that start Markdown syntax anywhere in a line (emphasis, code, links, table
+# cells, escapes); `<`, `>` and `&` are entity-escaped instead. Parentheses and "!" need no
+# escape once the brackets of a link are escaped.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_}\[\]|])")
 # Syntax that only counts at the start of a line (headings, lists, rules, setext underlines,
 # definitions, admonitions): its first character becomes a character reference.
 _LINE_START = re.compile(r"^([#\-+=:!]|\d+(?=[.)](\s|$)))")
@@ -27,7 +27,10 @@ def inline(text: str) -> Markup:
     """One line of literal text (whitespace, including line breaks, collapsed)."""
     text = _SPACE.sub(" ", text).strip()
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    text = html.escape(text, quote=True)
+    # "{" as a character reference: it cannot open an attribute list, and a heading shows no
+    # "{{", "{%" or "{#" to mkdocs-macros, which would otherwise take the page's raw Markdown
+    # heading, backslashes and all, as the page's title (the browser tab).
+    text = html.escape(text, quote=True).replace("{", "&#123;")
     return Markup(_LINE_START.sub(lambda m: f"&#{ord(m.group(0)[0])};{m.group(0)[1:]}", text))
 
 
