@@ -5,10 +5,10 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test site validate bench lock clean
+.PHONY: help serve test site check-site validate bench lock clean
 
 help: ## Show this help
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(READY): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +28,12 @@ test: $(READY) ## Install everything, then run every test
 validate: $(READY) ## Check data/ and report every problem
 	$(PY) -m scripts.validate
 
-site: $(READY) ## Validate data and build the publishable site into site/ (no site/ if anything fails)
-	rm -rf site build/site
-	$(PY) -m scripts.validate
-	$(PY) -m mkdocs build --strict --site-dir build/site
-	mv build/site site
+site: $(READY) ## Validate data and build the publishable site into site/ (site/ is replaced only if all succeeds)
+	$(PY) -m scripts.publish
+
+check-site: $(READY) ## Check every link and anchor of the built site/ offline
+	$(VENV)/bin/lychee --offline --include-fragments --index-files index.html --root-dir "$(CURDIR)/site" \
+		--exclude-path "$(CURDIR)/site/404.html" --no-progress "site/**/*.html"
 
 bench: $(READY) ## Benchmark build and search at 1x-100x the real data
 	$(PY) -m scripts.bench

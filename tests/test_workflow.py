@@ -81,7 +81,10 @@ def test_workflow_tests_builds_and_deploys_the_tested_site_on_data_changes():
     assert build["env"]["SITE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}/"
     upload = next(s for s in _steps(test) if _uses(s) == "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
-    assert _steps(test).index(build) < _steps(test).index(upload)
+    # what is uploaded is checked first: every link and anchor of the built site/ resolves
+    check = next(s for s in _steps(test) if s.get("run") == "make check-site")
+    assert _steps(test).index(build) < _steps(test).index(check) < _steps(test).index(upload)
+    assert "if" not in check
     for step in (pages, build, upload):
         assert step["if"] == ON_MAIN
     # pull requests build with the default site URL, and upload nothing
