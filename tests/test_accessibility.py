@@ -3,8 +3,6 @@ page kind: no request to any host but the site's own, no cookies, and nothing th
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -184,14 +182,9 @@ def _directives(policy: str) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
 
 
-def _hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
-
-
 def test_every_page_carries_the_policy_and_nothing_inline_outside_it(site):
     """Every built page, not only one of each kind: one policy, the same on every page and above
-    anything it governs; no inline script or event handler at all; only style attributes whose
-    hash the policy names (those Python-Markdown writes to align table columns)."""
+    anything it governs; no inline script, event handler or style attribute at all."""
     policies, problems = set(), []
     for path in sorted(site.rglob("*.html")):
         page = _Inline()
@@ -201,20 +194,18 @@ def test_every_page_carries_the_policy_and_nothing_inline_outside_it(site):
         if len(page.policies) != 1 or page.referrers != ["no-referrer"]:
             problems.append(f"{name}: {len(page.policies)} policies, referrer {page.referrers}")
             continue
-        directives = _directives(page.policies[0])
         if page.loads_before_policy:
             problems.append(f"{name}: {page.loads_before_policy} above the policy")
         if page.scripts or page.handlers or page.style_elements:
             problems.append(f"{name}: inline scripts {page.scripts[:1]}, handlers {page.handlers[:3]},"
                             f" {page.style_elements} style elements")
-        for style in page.style_attributes:
-            if _hash(style) not in directives.get("style-src-attr", []):
-                problems.append(f"{name}: style attribute {style!r} not in the policy")
+        if page.style_attributes:
+            problems.append(f"{name}: style attributes {page.style_attributes[:3]}")
     assert problems == []
     assert len(policies) == 1
     directives = _directives(policies.pop())
     assert directives["default-src"] == ["'self'"]
     assert directives["script-src"] == ["'self'", "'wasm-unsafe-eval'"]  # no inline script, no eval
-    assert directives["style-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"] and "style-src-attr" not in directives
     assert directives["object-src"] == ["'none'"]
     assert "'unsafe-inline'" not in sum(directives.values(), [])
