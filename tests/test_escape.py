@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import shutil
 
 import yaml
@@ -39,7 +40,7 @@ def test_hostile_text_is_shown_literally_in_the_built_site(tmp_path):
     shutil.copytree(ROOT / "tests/fixtures/valid", data)
     path = data / "initiatives/nyt-foedevareprogram-2020.yml"
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
-    record["title"] = HOSTILE[0]
+    record["title"] = HOSTILE[2] + " " + HOSTILE[0]
     record["summary"] = " ".join(HOSTILE)
     record["commitments"][0]["what"] = HOSTILE[3]
     path.write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
@@ -49,6 +50,8 @@ def test_hostile_text_is_shown_literally_in_the_built_site(tmp_path):
     page = (tmp_path / "work/site/initiativer/nyt-foedevareprogram-2020/index.html").read_text(encoding="utf-8")
 
     shown = html.unescape(page)
+    title = re.search(r"<title>(.*?)</title>", page).group(1)
+    assert html.unescape(title) == f"{HOSTILE[2]} {HOSTILE[0]} - Vækstaftaler"  # the browser tab shows plain text
     for text in HOSTILE:
         assert text in shown, text
     assert "uid=" not in page  # the shell command did not run
