@@ -26,6 +26,7 @@ import datetime as dt
 import itertools
 import re
 import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -65,16 +66,27 @@ def all_combinations(cat: Catalogue) -> Iterator[Combination]:
     return itertools.product(*[(None, *cat.records[kind]) for kind in FACETS])
 
 
+def _git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=True).stdout
+
+
 def changed_dates(files: list[Path]) -> dict[Path, dt.datetime]:
-    """The last commit time of each file, from one `git log` over their folder."""
+    """The last commit time of each file, from one `git log` over their folder.
+
+    None in a shallow clone (as a CI checkout with depth 1): there the oldest commit seems to add
+    every file, so every record would get its date; the documents' dates are used instead (see
+    updated), and a warning says so."""
     if not files:
         return {}
     top = files[0].parent.parent
     try:
-        root = Path(subprocess.run(["git", "-C", str(top), "rev-parse", "--show-toplevel"],
-                                   capture_output=True, text=True, check=True).stdout.strip())
-        log = subprocess.run(["git", "-C", str(root), "log", "--format=#%cI", "--name-only", "--", str(top)],
-                             capture_output=True, text=True, check=True).stdout
+        toplevel, shallow = _git(top, "rev-parse", "--show-toplevel", "--is-shallow-repository").splitlines()
+        if shallow == "true":
+            print("warning: feed dates come from the documents, not from git, because this is a shallow clone"
+                  " (git fetch --unshallow fetches the history)", file=sys.stderr)
+            return {}
+        root = Path(toplevel)
+        log = _git(root, "log", "--format=#%cI", "--name-only", "--", str(top))
     except (subprocess.CalledProcessError, FileNotFoundError):
         return {}
     dates: dict[Path, dt.datetime] = {}

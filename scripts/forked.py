@@ -38,7 +38,11 @@ def die_with_parent() -> None:
 
 
 def cores() -> int:
-    return len(os.sched_getaffinity(0))
+    """The cores this process may run on; where the system cannot say (macOS has no
+    sched_getaffinity), every core of the machine."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _start_worker() -> None:
