@@ -115,6 +115,11 @@ def test_checkouts_leave_no_credentials_behind():
         assert step.get("with", {}).get("persist-credentials") is False
 
 
+def test_the_test_job_checks_out_the_whole_history_for_the_feed_dates():
+    [checkout] = [s for s in _steps(_flow()["jobs"]["test"]) if _uses(s) == "actions/checkout"]
+    assert checkout["with"]["fetch-depth"] == 0  # scripts/feeds.py dates each initiative by git log
+
+
 def test_every_job_has_a_time_limit():
     for name, job in _flow()["jobs"].items():
         assert isinstance(job.get("timeout-minutes"), int) and job["timeout-minutes"] > 0, name
