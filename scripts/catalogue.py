@@ -13,10 +13,20 @@ from functools import cached_property
 from pathlib import Path
 
 from scripts.model import (
-    AgendaItem, Document, Forum, Initiative, Meeting, Ministry, Organisation, Region, Strict,
+    ACTORS, AgendaItem, Document, Forum, Initiative, Meeting, Ministry, Organisation, Region, Relation, Strict,
     TargetGroup, Theme,
 )
 from scripts.quotes import SourceText
+from scripts.record_graph import Quote, Reference, walk
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A reference seen from the record it points at."""
+
+    kind: str  # the kind of the record that makes it
+    record: str  # that record's id
+    reference: Reference  # where in that record, and from which part (reference.owner)
 
 
 @dataclass
@@ -24,6 +34,8 @@ class Catalogue:
     records: dict[str, dict[str, Strict]]
     files: dict[tuple[str, str], Path]
     sources: dict[str, SourceText] = field(default_factory=dict)
+    # (kind, id) → the record's references and quotes (scripts.record_graph), made by validation
+    graph: dict[tuple[str, str], tuple[list[Reference], list[Quote]]] = field(default_factory=dict)
 
     # --- records by kind ------------------------------------------------------
     @property
@@ -68,10 +80,37 @@ class Catalogue:
 
     def actor_kind(self, actor_id: str) -> str | None:
         """Which of ministries, forums, organisations an actor id belongs to."""
-        for kind in ("ministries", "forums", "organisations"):
-            if actor_id in self.records[kind]:
+        return self.kind_of(actor_id, ACTORS)
+
+    def kind_of(self, record_id: str, kinds: tuple[str, ...]) -> str | None:
+        """Which of `kinds` (record kinds, or "agenda_items") holds the id."""
+        for kind in kinds:
+            if record_id in (self.agenda_items if kind == "agenda_items" else self.records.get(kind, ())):
                 return kind
         return None
+
+    def references(self, kind: str, record_id: str) -> list[Reference]:
+        if (kind, record_id) not in self.graph:  # a catalogue made without validation (tests)
+            self.graph[(kind, record_id)] = walk(self.records[kind][record_id])
+        return self.graph[(kind, record_id)][0]
+
+    @cached_property
+    def _mentions(self) -> dict[tuple[str, str], list[Mention]]:
+        index: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+        for kind, records in self.records.items():
+            for rid in records:
+                for r in self.references(kind, rid):
+                    target_kind = self.kind_of(r.target, r.ref.kinds)
+                    if target_kind:
+                        index[(target_kind, r.target)].append(Mention(kind, rid, r))
+        return index
+
+    def mentions(self, kind: str, record_id: str, by: str | None = None, field: str | None = None) -> list[Mention]:
+        """Every reference to a record (or agenda item), in the order of the records making them;
+        only those made by records of kind `by`, or in fields named `field`, if given."""
+        return [m for m in self._mentions.get((kind, record_id), [])
+                if (by is None or m.kind == by) and (field is None or m.reference.path[-2 if isinstance(
+                    m.reference.path[-1], int) else -1] == field)]
 
     def actor(self, actor_id: str) -> Ministry | Forum | Organisation:
         return self.records[self.actor_kind(actor_id) or "organisations"][actor_id]  # type: ignore
@@ -129,14 +168,9 @@ class Catalogue:
     def _initiatives_by(self) -> dict[tuple[str, str], list[Initiative]]:
         index: dict[tuple[str, str], list[Initiative]] = defaultdict(list)
         for i in self.initiatives_in_order():
-            keys = {("themes", t) for t in i.themes}
-            keys |= {("target_groups", t) for t in i.target_groups}
-            keys |= {("regions", r) for r in i.regions}
-            keys |= {("documents", i.document)}
-            actor_ids = set(i.ministries) | set(i.organisations) | set(i.forums)
-            actor_ids |= {a for c in i.commitments for a in c.by}
-            keys |= {(self.actor_kind(a) or "organisations", a) for a in actor_ids}
-            for k in sorted(keys):
+            keys = {(self.kind_of(r.target, r.ref.kinds), r.target) for r in self.references("initiatives", i.id)
+                    if r.ref.names}
+            for k in sorted(keys, key=str):
                 index[k].append(i)
         return index
 
@@ -144,24 +178,31 @@ class Catalogue:
         """Every initiative that names the record (theme, actor, region, target group, document)."""
         return self._initiatives_by.get((kind, record_id), [])
 
-    @cached_property
-    def _incoming(self) -> dict[str, list[tuple[str, str]]]:
-        incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for i in self.initiatives.values():
-            for r in i.relations:
-                incoming[r.target].append((i.id, r.type.value))
-        for item_id, (_, item) in self.agenda_items.items():
-            for r in item.relations:
-                incoming[r.target].append((item_id, r.type.value))
-        return {k: sorted(v) for k, v in incoming.items()}
-
-    def related_targets(self, record_id: str) -> list[tuple[str, str]]:
-        """Incoming relations: (source id, relation type) pairs pointing at `record_id`."""
-        return self._incoming.get(record_id, [])
+    def relations_to(self, record_id: str) -> list[tuple[str, str]]:
+        """Relations pointing at an initiative or agenda item: (the initiative or agenda item that
+        states it, relation type) pairs."""
+        kind = self.kind_of(record_id, ("initiatives", "agenda_items"))
+        return sorted((m.reference.owner, m.reference.holder.type.value) for m in self.mentions(kind, record_id)
+                      if isinstance(m.reference.holder, Relation)) if kind else []
 
     def regions_of(self, initiative: Initiative) -> list[str]:
         """The regions an initiative covers: its own and its document's."""
         return sorted(set(initiative.regions) | set(self.documents[initiative.document].regions))
 
     def predecessors(self, ministry_id: str) -> list[str]:
-        return sorted(m.id for m in self.ministries.values() if ministry_id in m.successors)
+        return sorted(m.record for m in self.mentions("ministries", ministry_id, by="ministries", field="successors"))
+
+    def lineage(self, ministry_id: str) -> list[str]:
+        """All names in the ministry's line, oldest first: predecessors, itself, successors
+        (validation refuses cycles, so the walk ends)."""
+        earlier: list[str] = []
+        frontier = [ministry_id]
+        while frontier:  # one generation of earlier names at a time
+            frontier = list(dict.fromkeys(p for m in frontier for p in self.predecessors(m) if p not in earlier))
+            earlier = frontier + earlier
+        chain = earlier + [ministry_id]
+        frontier = [ministry_id]
+        while frontier:
+            frontier = list(dict.fromkeys(s for m in frontier for s in self.ministries[m].successors if s not in chain))
+            chain += frontier
+        return chain

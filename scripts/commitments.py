@@ -7,10 +7,11 @@ flagged as overdue or unverified. "Today" is passed in by the build, never read 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scripts.catalogue import Catalogue
-from scripts.model import Commitment, Initiative, StatusValue
+from scripts.model import Commitment, Initiative, Status, StatusValue
 
 OPEN = (StatusValue.aftalt, StatusValue.ukendt)
 
@@ -46,7 +47,12 @@ def rows(cat: Catalogue, today: dt.date) -> list[Row]:
 
 
 def status_counts(rows: list[Row]) -> dict[str, int]:
+    return count_statuses(r.commitment.status for r in rows)
+
+
+def count_statuses(statuses: Iterable[Status]) -> dict[str, int]:
+    """How many of each status value, every value listed (also those counted 0)."""
     counts = {s.value: 0 for s in StatusValue}
-    for r in rows:
-        counts[r.commitment.status.value.value] += 1
+    for status in statuses:
+        counts[status.value.value] += 1
     return counts

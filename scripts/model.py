@@ -13,6 +13,8 @@ import unicodedata
 from enum import Enum
 from typing import Annotated, Literal
 
+from dataclasses import dataclass
+
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 # Characters no data text may hold, each with the reason given to the maintainer. Control
@@ -66,20 +68,59 @@ def _plain_file_name(value: str) -> str:
     return value
 
 
+# --- the record graph: references, quotes and the documents they are quoted from --------------
+# Declared here on the fields, and walked generically (scripts/record_graph.py) by validation,
+# the catalogue's reverse links and the synthetic data.
+
+ACTORS = ("ministries", "forums", "organisations")  # who can commit, sign or be a party
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The field holds the id of a record of one of `kinds`. "sections" are the sections of the
+    document in scope (see QuotedFrom); "agenda_items" are the items of any meeting. `names`: the
+    target's page lists the records that name it this way (not so for where a status is stated,
+    or for relations, which have their own lists)."""
+
+    kinds: tuple[str, ...]
+    names: bool = True
+
+
+@dataclass(frozen=True)
+class QuotedFrom:
+    """The field holds the id of the document that the quotes in its record, or in the part of the
+    record it belongs to, are taken from (and whose sections "sections" references mean)."""
+
+
+@dataclass(frozen=True)
+class IsQuote:
+    """The field is a verbatim passage of the document in scope."""
+
+
 # Size limits keep one record from blowing up the site (every initiative is repeated in up to
 # dozens of feeds); they are far above what the documents need (data/README.md lists them).
 NAME_MAX, PROSE_MAX, QUOTE_MAX = 300, 3000, 5000
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
-Slugs = Annotated[list[Slug], AfterValidator(_no_repeats)]
 Name = _text(NAME_MAX)  # names, titles, labels, short phrases
 Text = _text(PROSE_MAX)  # summaries, descriptions, what a commitment is
-Quote = _text(QUOTE_MAX)  # a verbatim passage of a source
+Quote = Annotated[_text(QUOTE_MAX), IsQuote()]  # a verbatim passage of a source
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=NAME_MAX),
                      AfterValidator(_allowed_characters)]
 SourceFile = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidator(_plain_file_name),
                        Field(json_schema_extra={"pattern": _SOURCE_FILE})]
 Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
+def ref(*kinds: str, names: bool = True):
+    return Annotated[Slug, Ref(kinds, names)]
+
+
+def refs(*kinds: str):
+    return Annotated[list[ref(*kinds)], AfterValidator(_no_repeats)]
+
+
+DocumentRef = Annotated[ref("documents"), QuotedFrom()]
 
 
 class Strict(BaseModel):
@@ -130,7 +171,8 @@ class StatusValue(str, Enum):
 
 class Status(Strict):
     value: StatusValue = StatusValue.ukendt
-    source: Slug | None = Field(None, description="Id of the document that states this status.")
+    source: Annotated[ref("documents", names=False), QuotedFrom()] | None = Field(
+        None, description="Id of the document that states this status.")
     quote: Quote | None = Field(None, description="Verbatim passage in that document.")
     note: Text | None = None
 
@@ -142,12 +184,12 @@ class RelationType(str, Enum):
 
 class Relation(Strict):
     type: RelationType
-    target: Slug = Field(description="Id of an initiative or agenda item.")
+    target: ref("initiatives", "agenda_items", names=False) = Field(description="Id of an initiative or agenda item.")
     note: Text | None = None
 
 
 class Commitment(Strict):
-    by: Annotated[Slugs, Field(min_length=1)] = Field(
+    by: Annotated[refs(*ACTORS), Field(min_length=1)] = Field(
         description="Who commits: ids of ministries, growth forums or organisations."
     )
     what: Text
@@ -164,7 +206,7 @@ class Section(Strict):
 
     id: Slug
     number: Name | None = None
-    parent: Slug | None = Field(None, description="Id of the enclosing section, for sub-sections.")
+    parent: ref("sections") | None = Field(None, description="Id of the enclosing section, for sub-sections.")
     title: Name
     kind: Literal[
         "indledning", "indsatsområde", "fyrtårnsinitiativ", "fokusområde", "vækstdriver",
@@ -179,7 +221,7 @@ class Section(Strict):
 class Signatory(Strict):
     name: Name
     title: Name
-    organisation: Slug | None = None
+    organisation: ref(*ACTORS) | None = None
 
 
 class Period(Strict):
@@ -195,7 +237,7 @@ class CoverageExclusion(Strict):
 
 
 class Document(Strict):
-    id: Slug
+    id: Annotated[Slug, QuotedFrom()]
     kind: Literal["partnerskabsaftale", "vækstplan", "beslutningsreferat"]
     title: Name
     short_title: Name
@@ -203,9 +245,9 @@ class Document(Strict):
     date_text: Name | None = None
     period: Period | None = None
     valid_until: dt.date | None = None
-    parties: Slugs = Field(description="Ids of ministries, growth forums or organisations.")
+    parties: refs(*ACTORS) = Field(description="Ids of ministries, growth forums or organisations.")
     signatories: list[Signatory] = []
-    regions: Slugs
+    regions: refs("regions")
     summary: Text
     source: SourceFile = Field(description="File name in data/sources/.")
     budget: list[Funding] = []
@@ -216,15 +258,15 @@ class Document(Strict):
 class Initiative(Strict):
     id: Slug
     title: Name
-    document: Slug
-    section: Slug
+    document: DocumentRef
+    section: ref("sections")
     summary: Text
-    themes: Slugs = []
-    ministries: Slugs = []
-    organisations: Slugs = []
-    forums: Slugs = []
-    target_groups: Slugs = []
-    regions: Slugs = []
+    themes: refs("themes") = []
+    ministries: refs("ministries") = []
+    organisations: refs("organisations") = []
+    forums: refs("forums") = []
+    target_groups: refs("target_groups") = []
+    regions: refs("regions") = []
     timing: Timing | None = None
     funding: list[Funding] = []
     effects: Effects | None = None
@@ -257,18 +299,18 @@ class AgendaItem(Strict):
         "tiltrådt", "taget til efterretning", "godkendt", "drøftet", "orientering"
     ] | None = None
     annexes: list[Annex] = []
-    themes: Slugs = []
-    organisations: Slugs = []
-    forums: Slugs = []
+    themes: refs("themes") = []
+    organisations: refs("organisations") = []
+    forums: refs("forums") = []
     relations: list[Relation] = []
     quotes: Annotated[list[Quote], Field(min_length=1)]
 
 
 class Meeting(Strict):
     id: Slug
-    document: Slug
+    document: DocumentRef
     body: Name
-    forums: Slugs
+    forums: refs("forums")
     date: dt.date
     time_start: Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}$")] | None = None
     time_end: Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}$")] | None = None
@@ -284,8 +326,8 @@ class Ministry(Strict):
     kind: Literal["ministerium", "styrelse", "regeringen", "andet"]
     abbreviation: Name | None = None
     aliases: list[Name] = []
-    parent: Slug | None = Field(None, description="The ministry an agency belongs to.")
-    successors: Slugs = []
+    parent: ref("ministries") | None = Field(None, description="The ministry an agency belongs to.")
+    successors: refs("ministries") = []
     description: Text | None = None
 
 
@@ -306,7 +348,7 @@ class Forum(Strict):
     id: Slug
     name: Name
     aliases: list[Name] = []
-    region: Slug
+    region: ref("regions")
 
 
 class Region(Strict):

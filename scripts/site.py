@@ -159,7 +159,7 @@ class Links:
 
     def relations(self, record_id: str, relations) -> dict[str, list[Ref]]:
         """A record's relations both ways: what it follows up, what follows it up, see also."""
-        incoming = self.cat.related_targets(record_id)
+        incoming = self.cat.relations_to(record_id)
         return dict(
             follows_up=[self.ref("target", r.target) for r in relations if r.type.value == "follows_up"],
             followed_up_by=[self.ref("target", s) for s, t in incoming if t == "follows_up"],

@@ -30,6 +30,7 @@ import yaml
 
 from scripts.danish import date as danish_date
 from scripts.model import KINDS
+from scripts.record_graph import Reference, set_at, walk
 from scripts.validate import DATA_DIR
 from scripts.yaml_lines import read_yaml
 
@@ -191,26 +192,25 @@ class _Replicator:
         self.records = records
         self.corpus = corpus
         self.rng = rng
-        self.documents = set(records["documents"])
-        # Relation targets may be initiatives or agenda items; both are replicated.
-        self.targets = set(records["initiatives"]) | {
-            item["id"] for m in records["meetings"].values() for item in m["agenda"]}
+        # Ids of the replicated records: in replica k, a reference to one of them points at its replica k.
+        self.replicated = {kind: set(records[kind]) for kind in REPLICATED}
+        self.replicated["agenda_items"] = {item["id"] for m in records["meetings"].values() for item in m["agenda"]}
+        self._replicated_references: dict[tuple[str, str], list[Reference]] = {}
 
     @staticmethod
     def _rid(rid: str, k: int) -> str:
         return f"{rid}-k{k}"
 
-    def _doc_ref(self, ref: str, k: int) -> str:
-        return self._rid(ref, k) if ref in self.documents else ref
-
-    def _relations(self, relations: list[dict], k: int) -> None:
-        for rel in relations:
-            if rel["target"] in self.targets:
-                rel["target"] = self._rid(rel["target"], k)
-
-    def _status(self, status: dict | None, k: int) -> None:
-        if status and status.get("source"):
-            status["source"] = self._doc_ref(status["source"], k)
+    def _repoint(self, kind: str, original: dict, replica: dict, k: int) -> None:
+        """Point the replica's references to replicated records at their replica k (the references
+        are read from the model: scripts.record_graph)."""
+        key = (kind, original["id"])
+        if key not in self._replicated_references:
+            references, _ = walk(KINDS[kind].model_validate(original))
+            self._replicated_references[key] = [
+                r for r in references if any(r.target in self.replicated.get(space, ()) for space in r.ref.kinds)]
+        for r in self._replicated_references[key]:
+            set_at(replica, r.path, self._rid(r.target, k))
 
     @staticmethod
     def _retime(title: str, doc: dict, year: int) -> str:
@@ -227,6 +227,7 @@ class _Replicator:
         rng, corpus = self.rng, self.corpus
         doc = _copy(original)
         doc["id"] = self._rid(doc["id"], k)
+        self._repoint("documents", original, doc, k)
         delta = _redate(rng, doc)
         year = _main_year(original) + delta
         doc["regions"] = corpus.sample_ids(rng, "regions")
@@ -246,23 +247,19 @@ class _Replicator:
         rng, corpus = self.rng, self.corpus
         init = _copy(original)
         init["id"] = self._rid(init["id"], k)
-        init["document"] = self._doc_ref(init["document"], k)
+        self._repoint("initiatives", original, init, k)
         title = _pick_other(rng, corpus.initiative_titles, original["title"])
         extra = _fragment(rng, _pick_other(rng, corpus.initiative_titles, title))
         init["title"] = f"{title}{rng.choice([' og ', ' – '])}{extra}" if extra else title
         init["summary"] = corpus.summary(rng, corpus.initiative_sentences, original["summary"])
         for kind in ("themes", "target_groups", "regions"):
             init[kind] = corpus.sample_ids(rng, kind)
-        self._status(init.get("status"), k)
-        for c in init.get("commitments", []):
-            self._status(c.get("status"), k)
-        self._relations(init.get("relations", []), k)
         return init
 
     def meeting(self, original: dict, k: int, doc_dates: dict[str, tuple[str | None, int]]) -> dict:
         meeting = _copy(original)
         meeting["id"] = self._rid(meeting["id"], k)
-        meeting["document"] = self._doc_ref(meeting["document"], k)
+        self._repoint("meetings", original, meeting, k)
         # A meeting happens on its minutes' date; otherwise it moves by the same number of years.
         new_date, delta = doc_dates.get(meeting["document"], (None, 0))
         original_doc = self.records["documents"].get(original["document"], {})
@@ -274,7 +271,6 @@ class _Replicator:
         for item in meeting["agenda"]:
             item["id"] = self._rid(item["id"], k)
             item["themes"] = self.corpus.sample_ids(self.rng, "themes")
-            self._relations(item.get("relations", []), k)
         return meeting
 
 

@@ -11,25 +11,21 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pydantic
 
 from scripts.catalogue import Catalogue
 from scripts.data_tree import MAX_SOURCE_BYTES, DataTree, scan
-from scripts.model import KINDS, Document, Initiative, Meeting, Strict
+from scripts.model import ACTORS, KINDS, Document, Strict
 from scripts.problems import DataError, Problem
 from scripts.quotes import SourceText
+from scripts.record_graph import walk
 from scripts.yaml_lines import FieldPath, YamlFile, read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # Namespaces a reference can point into.
-ACTORS = ("ministries", "forums", "organisations")
-RELATION_TARGETS = ("initiatives", "agenda_items")
-
-Ref = tuple[FieldPath, tuple[str, ...], str]
 
 
 def _model_problems(yf: YamlFile, error: pydantic.ValidationError) -> list[Problem]:
@@ -79,78 +75,6 @@ def _read_records(tree: DataTree) -> tuple[dict, dict, dict, dict, list[Problem]
     return records, files, yaml_files, invalid, problems
 
 
-def _references(kind: str, r: Strict) -> Iterator[Ref]:
-    """Every reference a record makes: (field, namespaces it may point into, id)."""
-    def many(field: str, ids: list[str], spaces: tuple[str, ...], prefix: FieldPath = ()) -> Iterator[Ref]:
-        for i, ref in enumerate(ids):
-            yield prefix + (field, i), spaces, ref
-
-    if kind == "forums":
-        yield ("region",), ("regions",), r.region
-    elif kind == "ministries":
-        if r.parent:
-            yield ("parent",), ("ministries",), r.parent
-        yield from many("successors", r.successors, ("ministries",))
-    elif kind == "documents":
-        yield from many("parties", r.parties, ACTORS)
-        yield from many("regions", r.regions, ("regions",))
-        for i, s in enumerate(r.signatories):
-            if s.organisation:
-                yield ("signatories", i, "organisation"), ACTORS, s.organisation
-        section_ids = [s.id for s in r.sections]
-        for i, s in enumerate(r.sections):
-            if s.parent and s.parent not in section_ids:
-                yield ("sections", i, "parent"), ("sections",), s.parent
-    elif kind == "initiatives":
-        yield ("document",), ("documents",), r.document
-        for field, spaces in [("themes", ("themes",)), ("ministries", ("ministries",)),
-                              ("organisations", ("organisations",)), ("forums", ("forums",)),
-                              ("target_groups", ("target_groups",)), ("regions", ("regions",))]:
-            yield from many(field, getattr(r, field), spaces)
-        for i, c in enumerate(r.commitments):
-            yield from many("by", c.by, ACTORS, ("commitments", i))
-            if c.status.source:
-                yield ("commitments", i, "status", "source"), ("documents",), c.status.source
-        if r.status.source:
-            yield ("status", "source"), ("documents",), r.status.source
-        for i, rel in enumerate(r.relations):
-            yield ("relations", i, "target"), RELATION_TARGETS, rel.target
-    elif kind == "meetings":
-        yield ("document",), ("documents",), r.document
-        yield from many("forums", r.forums, ("forums",))
-        for i, item in enumerate(r.agenda):
-            prefix = ("agenda", i)
-            yield from many("themes", item.themes, ("themes",), prefix)
-            yield from many("organisations", item.organisations, ("organisations",), prefix)
-            yield from many("forums", item.forums, ("forums",), prefix)
-            for j, rel in enumerate(item.relations):
-                yield prefix + ("relations", j, "target"), RELATION_TARGETS, rel.target
-
-
-def _quotes(kind: str, r: Strict) -> Iterator[tuple[FieldPath, str, str]]:
-    """Every verbatim quote a record carries: (field, id of the document it must be in, quote)."""
-    if isinstance(r, Initiative):
-        yield from ((("quotes", i), r.document, q) for i, q in enumerate(r.quotes))
-        for i, c in enumerate(r.commitments):
-            yield ("commitments", i, "quote"), r.document, c.quote
-            if c.status.quote and c.status.source:
-                yield ("commitments", i, "status", "quote"), c.status.source, c.status.quote
-        if r.effects:
-            yield ("effects", "quote"), r.document, r.effects.quote
-        if r.status.quote and r.status.source:
-            yield ("status", "quote"), r.status.source, r.status.quote
-    elif isinstance(r, Document):
-        for i, s in enumerate(r.sections):
-            yield ("sections", i, "quote"), r.id, s.quote
-            if s.effects:
-                yield ("sections", i, "effects", "quote"), r.id, s.effects.quote
-        for i, ex in enumerate(r.coverage_exclusions):
-            yield ("coverage_exclusions", i, "text"), r.id, ex.text
-    elif isinstance(r, Meeting):
-        for i, item in enumerate(r.agenda):
-            yield from ((("agenda", i, "quotes", j), r.document, q) for j, q in enumerate(item.quotes))
-
-
 def _load_sources(tree: DataTree, records, yaml_files, invalid) -> tuple[dict[str, SourceText], list[Problem]]:
     """The source text of every document. A document names a plain file of data/sources/, and
     only the files found there by the scan are read: never a path or a link elsewhere."""
@@ -180,7 +104,7 @@ def _load_sources(tree: DataTree, records, yaml_files, invalid) -> tuple[dict[st
     return sources, problems
 
 
-def _cross_record_problems(records, yaml_files, sources, invalid) -> list[Problem]:
+def _cross_record_problems(records, yaml_files, sources, invalid, graph) -> list[Problem]:
     problems: list[Problem] = []
     namespaces: dict[str, set[str]] = {kind: set(ids) | invalid[kind] for kind, ids in records.items()}
     agenda_owner: dict[str, str] = {}
@@ -191,6 +115,7 @@ def _cross_record_problems(records, yaml_files, sources, invalid) -> list[Proble
                     ("agenda", i, "id"), f"duplicate id {item.id!r}"))
             agenda_owner[item.id] = meeting.id
     namespaces["agenda_items"] = set(agenda_owner)
+    sections = {doc.id: {s.id for s in doc.sections} for doc in records["documents"].values()}
 
     actor_owner: dict[str, str] = {}
     for kind in ACTORS:
@@ -202,26 +127,26 @@ def _cross_record_problems(records, yaml_files, sources, invalid) -> list[Proble
 
     for (kind, rid), yf in yaml_files.items():
         record = records[kind][rid]
-        for field, spaces, ref in _references(kind, record):
-            if not any(ref in namespaces.get(space, ()) for space in spaces):
-                where = " or ".join(spaces).replace("_", " ")
-                problems.append(yf.problem(field, f"unknown reference {ref!r} (no such id in {where})"))
-        if isinstance(record, Initiative) and record.document in records["documents"]:
-            section_ids = {s.id for s in records["documents"][record.document].sections}
-            if record.section not in section_ids:
-                problems.append(yf.problem(("section",), f"unknown reference {record.section!r} "
-                                                         f"(no such section in document {record.document!r})"))
+        references, quotes = graph[(kind, rid)]
+        for r in references:
+            if r.ref.kinds == ("sections",):
+                if r.document in sections and r.target not in sections[r.document]:
+                    problems.append(yf.problem(r.path, f"unknown reference {r.target!r} "
+                                                       f"(no such section in document {r.document!r})"))
+            elif not any(r.target in namespaces[space] for space in r.ref.kinds):
+                where = " or ".join(r.ref.kinds).replace("_", " ")
+                problems.append(yf.problem(r.path, f"unknown reference {r.target!r} (no such id in {where})"))
         if isinstance(record, Document):
             seen: set[str] = set()
             for i, s in enumerate(record.sections):
                 if s.id in seen:
                     problems.append(yf.problem(("sections", i, "id"), f"duplicate section id {s.id!r}"))
                 seen.add(s.id)
-        for field, doc_id, quote in _quotes(kind, record):
-            source = sources.get(doc_id)
-            if source is not None and not source.contains(quote):
-                short = quote if len(quote) <= 60 else quote[:57] + "..."
-                problems.append(yf.problem(field, f"quote not found in source of {doc_id!r}: {short!r}"))
+        for q in quotes:
+            source = sources.get(q.document)
+            if source is not None and not source.contains(q.text):
+                short = q.text if len(q.text) <= 60 else q.text[:57] + "..."
+                problems.append(yf.problem(q.path, f"quote not found in source of {q.document!r}: {short!r}"))
     return problems
 
 
@@ -289,13 +214,14 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
         sources, source_problems = _load_sources(tree, records, yaml_files, invalid)
         problems += source_problems
         problems += _cycle_problems(records, yaml_files)
-        problems += _cross_record_problems(records, yaml_files, sources, invalid)
+        graph = {(kind, rid): walk(record) for kind, ids in records.items() for rid, record in ids.items()}
+        problems += _cross_record_problems(records, yaml_files, sources, invalid, graph)
     finally:
         if collecting:
             gc.enable()
     if problems:
         raise DataError(problems)
-    return Catalogue(records=records, files=files, sources=sources)
+    return Catalogue(records=records, files=files, sources=sources, graph=graph)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,33 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
-from scripts.model import StatusValue
+from scripts.commitments import count_statuses
 from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
 def lineage(cat: Catalogue, ministry_id: str) -> list[str]:
-    """All names in the ministry's line, oldest first (predecessors, itself, successors)."""
-    seen: list[str] = []
-    def back(mid):
-        for p in cat.predecessors(mid):
-            if p not in seen:
-                back(p)
-                seen.append(p)
-    back(ministry_id)
-    chain = seen + [ministry_id]
-    frontier = [ministry_id]
-    while frontier:
-        nxt = [s for m in frontier for s in cat.ministries[m].successors if s not in chain]
-        chain += nxt
-        frontier = nxt
-    return chain
+    return cat.lineage(ministry_id)  # kept for scripts/pages/tracker.py until it calls the catalogue
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
     for ministry in cat.ministries.values():
         path = page_path("ministries", ministry.id)
         link = Links(cat, path)
-        chain = lineage(cat, ministry.id)
+        chain = cat.lineage(ministry.id)
         # The ministry under its own name and every earlier name: a commitment made by
         # Økonomi- og Erhvervsministeriet in 2011 is found on Erhvervsministeriet's page too.
         names_in_line = chain[: chain.index(ministry.id) + 1]
@@ -49,16 +35,13 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             ) for i in items for n, c in enumerate(i.commitments) if set(names_in_line) & set(c.by)]
             groups.append(dict(doc=link.ref("documents", doc.id), year=cat.year_of(doc.id),
                                initiatives=items, commitments=commitments))
-        counts = {s.value: 0 for s in StatusValue}
-        for g in groups:
-            for c in g["commitments"]:
-                counts[c["status"].value.value] += 1
+        counts = count_statuses(c["status"] for g in groups for c in g["commitments"])
         yield Page(path, "ministry.md.j2", data_file=cat.file("ministries", ministry.id),
                    synonyms=[n for m in chain for n in names(cat.ministries[m])],
                    meta={"type": "Ministerium / styrelse"}, context=dict(
             r=ministry, link=link, groups=groups,
             parent=link.ref("ministries", ministry.parent) if ministry.parent else None,
-            agencies=link.refs("ministries", sorted(m.id for m in cat.ministries.values() if m.parent == ministry.id)),
+            agencies=link.refs("ministries", sorted(m.record for m in cat.mentions("ministries", ministry.id, field="parent"))),
             predecessors=link.refs("ministries", cat.predecessors(ministry.id)),
             successors=link.refs("ministries", ministry.successors),
             lineage=link.refs("ministries", chain) if len(chain) > 1 else [],
