@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.model import KINDS
+from scripts.kinds import KINDS
 from scripts.problems import Problem
 
 RECORD_SUFFIX = ".yml"

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from scripts.catalogue import Catalogue
-from scripts.model import KINDS
+from scripts.kinds import MODELS
 
 FOLDER = "download"
 BOM = "\ufeff"
@@ -75,7 +75,7 @@ def _nested_fields(model) -> set[str]:
 
 def from_csv(text: str, kind: str) -> list[dict]:
     """Read a CSV written by `to_csv` back into records' fields (used by the round-trip test)."""
-    nested = _nested_fields(KINDS[kind])
+    nested = _nested_fields(MODELS[kind])
     rows = []
     for row in csv.DictReader(io.StringIO(text.removeprefix(BOM)), delimiter=";"):
         rows.append({name: (json.loads(value) if name in nested else _uncell(value)) if value != "" else None
@@ -99,7 +99,7 @@ def commitment_rows(cat: Catalogue) -> list[dict]:
 
 def files(cat: Catalogue) -> Iterator[tuple[str, str]]:
     """(path under the site root, text) for every open-data file."""
-    for kind, model in KINDS.items():
+    for kind, model in MODELS.items():
         records = [record_json(r) for r in sorted(cat.records[kind].values(), key=lambda r: r.id)]
         yield f"{FOLDER}/{kind}.json", json.dumps(records, ensure_ascii=False) + "\n"
         yield f"{FOLDER}/{kind}.csv", to_csv(records, list(model.model_fields))

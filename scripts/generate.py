@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import export, forked
+from scripts import forked
 from scripts.catalogue import Catalogue
 from scripts.pages import (
     documents, entities, figures, finder, initiatives, meetings, ministries, opendata, sources, tracker,
@@ -27,20 +27,18 @@ from scripts.pages import (
 from scripts.problems import DataError
 from scripts.search_block import PageTerms, SearchTerms, visible_text
 from scripts.search_terms import Vocabulary, word_set
-from scripts.site import FOLDERS, Page, environment
+from scripts.site import Page, environment
 from scripts.validate import DATA_DIR, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
 REPO_URL = "https://github.com/vaekstaftaler/vaekstaftaler"
-# Folders where only generated pages belong: the downloads are written into the built site
-# (scripts.downloads), and anything else there is left over from an earlier build.
-DOWNLOAD_FOLDERS = (export.FOLDER, "feeds")
+# Every folder under docs/ but these holds only generated files (and is ignored by git).
+HAND_WRITTEN_FOLDERS = ("assets",)
 # The work is cut into parts of at most a few seconds at 50x the real data, largest first, so
 # that every core stays busy until the end; the initiative pages, the largest kind, are shared.
 INITIATIVE_PARTS = 2
 OTHER_PAGE_KINDS = (sources, entities, ministries, documents, finder, meetings, opendata, figures)
-GENERATED_MARK = "generated: true"
 
 
 def page_groups(cat: Catalogue, today: dt.date) -> list[Callable[[], Iterator[Page]]]:
@@ -117,14 +115,11 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
     for part in results:
         search.pages.update(part.page_terms)
     written = set(paths)
-    for folder in DOWNLOAD_FOLDERS:
-        for stale in (docs_dir / folder).rglob("*"):
-            if stale.is_file() and stale not in written:
-                stale.unlink()
-    for folder in (*FOLDERS.values(), "tilsagn", "find", "tal"):
-        for stale in (docs_dir / folder).rglob("*.md"):
-            if stale not in written and GENERATED_MARK in stale.read_text(encoding="utf-8")[:200]:
-                stale.unlink()
+    for folder in docs_dir.iterdir():  # what is no longer made, e.g. the page of a deleted record
+        if folder.is_dir() and folder.name not in HAND_WRITTEN_FOLDERS:
+            for stale in folder.rglob("*"):
+                if stale.is_file() and stale not in written:
+                    stale.unlink()
     return Generated(sorted(written), search)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from scripts import build_state, danish
 from scripts.catalogue import Catalogue
 from scripts.escape import inline
+from scripts.site import page_path
 
 
 def figures(cat: Catalogue) -> dict:
@@ -27,7 +28,7 @@ def figures(cat: Catalogue) -> dict:
         "last_year": years[-1] if years else "",
         "regions": sorted({inline(cat.regions[r].name) for d in cat.documents.values() for r in d.regions}),
         "document_list": [
-            {"title": inline(d.title), "url": f"dokumenter/{d.id}/index.md",
+            {"title": inline(d.title), "url": page_path("documents", d.id),
              "date": danish.date(d.date) if d.date else (d.date_text or "")}
             for d in cat.documents_in_order()
         ],

@@ -1,7 +1,7 @@
 """The data model: the single source of the schema for every record in data/.
 
-Each record kind lives in its own folder, one record per YAML file, and the file
-name (without .yml) is the record's id. JSON Schema files for editors are generated
+Each record kind lives in its own folder (scripts/kinds.py), one record per YAML file, and the
+file name (without .yml) is the record's id. JSON Schema files for editors are generated
 from these classes (`python -m scripts.schema`).
 """
 
@@ -369,17 +369,3 @@ class TargetGroup(Strict):
     name: Name
     description: Text
     synonyms: list[Name] = []
-
-
-# Folder under data/ → model. The order is the order records are loaded and reported.
-KINDS: dict[str, type[Strict]] = {
-    "regions": Region,
-    "forums": Forum,
-    "ministries": Ministry,
-    "organisations": Organisation,
-    "themes": Theme,
-    "target_groups": TargetGroup,
-    "documents": Document,
-    "initiatives": Initiative,
-    "meetings": Meeting,
-}

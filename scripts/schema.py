@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from scripts.model import KINDS
+from scripts.kinds import MODELS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 
@@ -21,7 +21,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 def schemas() -> dict[str, str]:
     """File name → JSON text for every record kind."""
     out = {}
-    for kind, model in KINDS.items():
+    for kind, model in MODELS.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"Vækstaftaler: data/{kind}/<id>.yml"
@@ -33,7 +33,7 @@ def main() -> int:
     SCHEMA_DIR.mkdir(parents=True, exist_ok=True)
     for name, text in schemas().items():
         (SCHEMA_DIR / name).write_text(text, encoding="utf-8")
-    print(f"{len(KINDS)} schema files written to {SCHEMA_DIR}")
+    print(f"{len(MODELS)} schema files written to {SCHEMA_DIR}")
     return 0
 
 

@@ -21,7 +21,7 @@ from scripts.catalogue import Catalogue
 from scripts.model import Initiative
 from scripts.problems import DataError
 from scripts.search_terms import Vocabulary, extra_terms
-from scripts.site import names
+from scripts.site import names, page_path
 from scripts.validate import DATA_DIR, load_catalogue
 
 SCHEMA = fields.Schema(
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for n, r in enumerate(found, start=1):
         print(f"{n:2}. {r.title}\n    {r.document} ({r.year}){' – ' + r.ministries if r.ministries else ''}\n"
-              f"    initiativer/{r.id}/")
+              f"    {page_path('initiatives', r.id).removesuffix('.md')}/")
     return 0
 
 

@@ -18,21 +18,12 @@ from markupsafe import Markup
 from scripts import danish
 from scripts.catalogue import Catalogue
 from scripts.escape import finalize, inline
+from scripts.kinds import KINDS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-# Record kind → folder under docs/ (and URL prefix). Every generated page lives in one of these.
-FOLDERS = {
-    "documents": "dokumenter",
-    "initiatives": "initiativer",
-    "ministries": "ministerier",
-    "themes": "temaer",
-    "regions": "regioner",
-    "forums": "vaekstfora",
-    "organisations": "organisationer",
-    "target_groups": "maalgrupper",
-    "meetings": "moeder",
-}
+# Record kind → folder under docs/ (and URL prefix), from scripts/kinds.py.
+FOLDERS = {key: kind.url for key, kind in KINDS.items()}
 
 KIND_LABELS = {
     "partnerskabsaftale": "Partnerskabsaftale",
@@ -43,13 +34,13 @@ KIND_LABELS = {
 
 def page_path(kind: str, record_id: str) -> str:
     """The Markdown file (relative to docs/) of a record's page."""
-    if kind == "documents":
-        return f"dokumenter/{record_id}/index.md"
+    if kind == "documents":  # a folder: the document's source text is beside it
+        return f"{FOLDERS[kind]}/{record_id}/index.md"
     return f"{FOLDERS[kind]}/{record_id}.md"
 
 
 def source_page_path(document_id: str) -> str:
-    return f"dokumenter/{document_id}/kildetekst.md"
+    return f"{FOLDERS['documents']}/{document_id}/kildetekst.md"
 
 
 def index_path(kind: str) -> str:

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from scripts.danish import date as danish_date
-from scripts.model import KINDS
+from scripts.kinds import MODELS
 from scripts.record_graph import Reference, set_at, walk
 from scripts.validate import DATA_DIR
 from scripts.yaml_lines import read_yaml
@@ -206,7 +206,7 @@ class _Replicator:
         are read from the model: scripts.record_graph)."""
         key = (kind, original["id"])
         if key not in self._replicated_references:
-            references, _ = walk(KINDS[kind].model_validate(original))
+            references, _ = walk(MODELS[kind].model_validate(original))
             self._replicated_references[key] = [
                 r for r in references if any(r.target in self.replicated.get(space, ()) for space in r.ref.kinds)]
         for r in self._replicated_references[key]:
@@ -299,7 +299,7 @@ def make(scale: int, out: Path, seed: int = 1, data: Path = DATA_DIR) -> dict[st
         raise FileExistsError(f"{out} is not empty")
     # Reference kinds, sources and the originals are copied byte for byte, so scale 1 is data/.
     shutil.copytree(data, out, dirs_exist_ok=True)
-    counts = {kind: len(list((data / kind).glob("*.yml"))) for kind in KINDS}
+    counts = {kind: len(list((data / kind).glob("*.yml"))) for kind in MODELS}
     if scale == 1:
         return counts
 

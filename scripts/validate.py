@@ -17,7 +17,8 @@ import pydantic
 
 from scripts.catalogue import Catalogue
 from scripts.data_tree import MAX_SOURCE_BYTES, DataTree, scan
-from scripts.model import ACTORS, KINDS, Document, Strict
+from scripts.kinds import MODELS
+from scripts.model import ACTORS, Document, Strict
 from scripts.problems import DataError, Problem
 from scripts.quotes import SourceText
 from scripts.record_graph import walk
@@ -45,12 +46,12 @@ def _model_problems(yf: YamlFile, error: pydantic.ValidationError) -> list[Probl
 
 
 def _read_records(tree: DataTree) -> tuple[dict, dict, dict, dict, list[Problem]]:
-    records: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
+    records: dict[str, dict[str, Strict]] = {kind: {} for kind in MODELS}
     files: dict[tuple[str, str], Path] = {}
     yaml_files: dict[tuple[str, str], YamlFile] = {}
     problems: list[Problem] = []
-    invalid: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    for kind, model in KINDS.items():
+    invalid: dict[str, set[str]] = {kind: set() for kind in MODELS}
+    for kind, model in MODELS.items():
         for path in tree.records[kind]:
             yf, read_problems = read_yaml(path)
             problems += read_problems

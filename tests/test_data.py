@@ -8,7 +8,7 @@ import pkgutil
 import yaml
 
 import scripts
-from scripts.model import KINDS
+from scripts.kinds import MODELS as KINDS
 from scripts.schema import SCHEMA_DIR, schemas
 from scripts.validate import DATA_DIR
 

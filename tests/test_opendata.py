@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from scripts import export, feeds
-from scripts.model import KINDS
+from scripts.kinds import MODELS as KINDS
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from scripts.model import KINDS
+from scripts.kinds import MODELS
 from scripts.record_graph import set_at, walk
 from scripts.validate import load_catalogue
 from tests.conftest import VALID, problems_in
@@ -18,7 +18,7 @@ RECORDS = ["initiatives/nyt-foedevareprogram-2020.yml", "meetings/moede-2021-03-
 
 def references_in(rel: str):
     kind = rel.split("/")[0]
-    return walk(KINDS[kind].model_validate(yaml.safe_load((VALID / rel).read_text(encoding="utf-8"))))[0]
+    return walk(MODELS[kind].model_validate(yaml.safe_load((VALID / rel).read_text(encoding="utf-8"))))[0]
 
 
 def every_reference():

@@ -8,20 +8,11 @@ from collections.abc import Iterator
 
 from scripts import feeds
 from scripts.catalogue import Catalogue
+from scripts.kinds import KINDS
 from scripts.site import Links, Page, index_path, names, page_path
 
-# kind → (index page title, introduction of the index page)
-KINDS = {
-    "themes": ("Temaer", "Initiativerne ordnet efter tema. Hvert tema viser initiativerne på tværs af alle dokumenter, ældste først."),
-    "target_groups": ("Målgrupper", "Hvem initiativerne er rettet mod. Vælg den gruppe, din virksomhed eller organisation hører til."),
-    "organisations": ("Organisationer", "Klynger, universiteter, virksomheder, programmer og andre aktører, der er nævnt i dokumenterne."),
-    "regions": ("Regioner og vækstfora", "Regionerne og deres vækstfora, med de aftaler og initiativer, der dækker dem."),
-    "forums": ("Vækstfora", "De regionale vækstfora."),
-}
-
-
-TYPE_LABELS = {"themes": "Tema", "target_groups": "Målgruppe", "organisations": "Organisation",
-               "regions": "Region", "forums": "Vækstforum"}
+# The kinds with a page of this kind; growth forums are listed on the regions' index.
+ENTITIES = ("themes", "target_groups", "organisations", "regions", "forums")
 
 
 def grouped(cat: Catalogue, kind: str, record_id: str, link: Links):
@@ -33,33 +24,28 @@ def grouped(cat: Catalogue, kind: str, record_id: str, link: Links):
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
-    for kind in KINDS:
+    for kind in ENTITIES:
         for record in cat.records[kind].values():
             path = page_path(kind, record.id)
             link = Links(cat, path)
-            context = dict(kind=kind, r=record, link=link, groups=grouped(cat, kind, record.id, link),
-                           count=len(cat.initiatives_for(kind, record.id)), forums=[], region=None,
-                           documents=[], meetings=[],
-                           feed=link.url(feeds.feed_path({kind: record.id})) if kind in feeds.FACETS else None,
-                           calendar=link.url(feeds.feed_path({kind: record.id}, "ics")) if kind in feeds.FACETS else None)
-            if kind == "regions":
-                context["forums"] = link.refs("forums", [f.id for f in cat.forums.values() if f.region == record.id])
-                context["documents"] = link.refs("documents", [d.id for d in cat.documents_in_order()
-                                                               if record.id in d.regions])
-            if kind == "forums":
-                context["region"] = link.ref("regions", record.region)
-                context["documents"] = link.refs("documents", [d.id for d in cat.documents_in_order()
-                                                               if record.id in d.parties])
-                context["meetings"] += link.refs("meetings", [m.id for m in cat.meetings.values()
-                                                              if record.id in m.forums])
-            if kind in ("organisations", "themes", "forums"):
-                # agenda items naming the record: "meetings" lists the items, linked to their anchors
-                context["meetings"] += [link.ref("target", item_id) for item_id, (_, item) in cat.agenda_items.items()
-                                       if record.id in getattr(item, kind)]
-            yield Page(path, "entity.md.j2", data_file=cat.file(kind, record.id), context=context,
-                       synonyms=names(record), meta={"type": TYPE_LABELS[kind]})
+            naming = cat.mentions(kind, record.id)
+            facet = kind in feeds.FACETS
+            context = dict(
+                kind=kind, r=record, link=link, groups=grouped(cat, kind, record.id, link),
+                count=len(cat.initiatives_for(kind, record.id)),
+                region=link.ref("regions", record.region) if kind == "forums" else None,
+                forums=link.refs("forums", [m.record for m in naming if m.kind == "forums"]),
+                documents=link.refs("documents", [d.id for d in cat.documents_in_order()
+                                                  if any(m.kind == "documents" and m.record == d.id for m in naming)]),
+                # the meetings naming it, and the agenda items, linked to their anchors
+                meetings=[link.ref("meetings", m.record) if m.reference.owner == m.record
+                          else link.ref("target", m.reference.owner) for m in naming if m.kind == "meetings"],
+                feed=link.url(feeds.feed_path({kind: record.id})) if facet else None,
+                calendar=link.url(feeds.feed_path({kind: record.id}, "ics")) if facet else None)
+            yield Page(path, KINDS[kind].template, data_file=cat.file(kind, record.id), context=context,
+                       synonyms=names(record), meta={"type": KINDS[kind].singular})
 
-    for kind, (title, intro) in KINDS.items():
+    for kind in ENTITIES:
         if kind == "forums":
             continue  # listed on the regions index
         path = index_path(kind)
@@ -68,5 +54,6 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                    for r in sorted(cat.records[kind].values(), key=lambda r: r.name.casefold())]
         forums = [(link.ref("forums", f.id), len(cat.initiatives_for("forums", f.id)))
                   for f in cat.forums.values()] if kind == "regions" else []
+        title = f"{KINDS[kind].plural} og {KINDS['forums'].plural.lower()}" if forums else KINDS[kind].plural
         yield Page(path, "entity_index.md.j2", context=dict(
-            title=title, intro=intro, entries=entries, forums=forums, link=link))
+            title=title, intro=KINDS[kind].intro, entries=entries, forums=forums, link=link))

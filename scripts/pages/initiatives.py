@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
+from scripts.kinds import KINDS
 from scripts.related import related
 from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
@@ -21,9 +22,9 @@ def pages(cat: Catalogue, part: int = 0, parts: int = 1) -> Iterator[Page]:
         linked = [cat.records[kind][rid] for kind in ("themes", "target_groups", "organisations", "ministries",
                                                        "forums", "regions") for rid in getattr(i, kind)]
         linked += [cat.actor(a) for c in i.commitments for a in c.by]
-        yield Page(path, "initiative.md.j2", data_file=cat.file("initiatives", i.id),
+        yield Page(path, KINDS["initiatives"].template, data_file=cat.file("initiatives", i.id),
                    synonyms=[n for r in linked for n in names(r)],
-                   meta={"type": "Initiativ", "dokument": cat.documents[i.document].short_title,
+                   meta={"type": KINDS["initiatives"].singular, "dokument": cat.documents[i.document].short_title,
                          "år": str(cat.year_of(i.document) or "")}, context=dict(
             i=i,
             link=link,
@@ -52,5 +53,5 @@ def pages(cat: Catalogue, part: int = 0, parts: int = 1) -> Iterator[Page]:
     link = Links(cat, path)
     by_document = [(link.ref("documents", d.id), cat.year_of(d.id), cat.initiatives_by_document().get(d.id, []))
                    for d in cat.documents_in_order()]
-    yield Page(path, "initiatives_index.md.j2", context=dict(
+    yield Page(path, "initiatives_index.md.j2", context=dict(kind=KINDS["initiatives"], 
         link=link, by_document=[g for g in by_document if g[2]], count=len(cat.initiatives)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
+from scripts.kinds import KINDS
 from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
@@ -23,14 +24,14 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 **link.relations(item.id, item.relations),
                 source=link.source(meeting.document, quote_anchor(item.id)),
             ))
-        yield Page(path, "meeting.md.j2", data_file=cat.file("meetings", meeting.id),
+        yield Page(path, KINDS["meetings"].template, data_file=cat.file("meetings", meeting.id),
                    synonyms=[n for f in meeting.forums for n in names(cat.forums[f])],
-                   meta={"type": "Møde", "dokument": cat.documents[meeting.document].short_title,
+                   meta={"type": KINDS["meetings"].singular, "dokument": cat.documents[meeting.document].short_title,
                          "år": str(meeting.date.year)}, context=dict(
             mt=meeting, link=link, items=items, document=link.ref("documents", meeting.document),
             forums=link.refs("forums", meeting.forums)))
 
     path = index_path("meetings")
     link = Links(cat, path)
-    yield Page(path, "meetings_index.md.j2", context=dict(link=link, meetings=[
+    yield Page(path, "meetings_index.md.j2", context=dict(link=link, kind=KINDS["meetings"], meetings=[
         dict(mt=m, ref=link.ref("meetings", m.id)) for m in sorted(cat.meetings.values(), key=lambda m: m.date)]))

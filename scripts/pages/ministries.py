@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from scripts.catalogue import Catalogue
 from scripts.commitments import count_statuses
+from scripts.kinds import KINDS
 from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
@@ -36,9 +37,9 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             groups.append(dict(doc=link.ref("documents", doc.id), year=cat.year_of(doc.id),
                                initiatives=items, commitments=commitments))
         counts = count_statuses(c["status"] for g in groups for c in g["commitments"])
-        yield Page(path, "ministry.md.j2", data_file=cat.file("ministries", ministry.id),
+        yield Page(path, KINDS["ministries"].template, data_file=cat.file("ministries", ministry.id),
                    synonyms=[n for m in chain for n in names(cat.ministries[m])],
-                   meta={"type": "Ministerium / styrelse"}, context=dict(
+                   meta={"type": KINDS["ministries"].singular}, context=dict(
             r=ministry, link=link, groups=groups,
             parent=link.ref("ministries", ministry.parent) if ministry.parent else None,
             agencies=link.refs("ministries", sorted(m.record for m in cat.mentions("ministries", ministry.id, field="parent"))),
@@ -55,4 +56,4 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                     commitments=sum(1 for i in cat.initiatives_for("ministries", m.id)
                                     for c in i.commitments if m.id in c.by))
                for m in sorted(cat.ministries.values(), key=lambda m: m.name.casefold())]
-    yield Page(path, "ministries_index.md.j2", context=dict(link=link, entries=entries))
+    yield Page(path, "ministries_index.md.j2", context=dict(link=link, kind=KINDS["ministries"], entries=entries))

@@ -8,15 +8,8 @@ from collections.abc import Iterator
 from scripts import feeds
 from scripts.catalogue import Catalogue
 from scripts.export import FOLDER
-from scripts.model import KINDS
+from scripts.kinds import KINDS
 from scripts.site import Links, Page
-
-LABELS = {
-    "regions": "Regioner", "forums": "Vækstfora", "ministries": "Ministerier og styrelser",
-    "organisations": "Organisationer", "themes": "Temaer", "target_groups": "Målgrupper",
-    "documents": "Dokumenter", "initiatives": "Initiativer", "meetings": "Møder",
-}
-
 
 _TYPES = {"string": "tekst", "integer": "heltal", "number": "tal", "boolean": "ja/nej", "array": "liste",
           "object": "objekt", "null": ""}
@@ -41,13 +34,13 @@ def _type(schema: dict) -> str:
 def pages(cat: Catalogue) -> Iterator[Page]:
     path = f"{FOLDER}/index.md"
     link = Links(cat, path)
-    kinds = [dict(kind=kind, label=LABELS[kind], count=len(cat.records[kind]),
+    kinds = [dict(kind=kind, label=spec.plural, count=len(cat.records[kind]),
                   json=link.url(f"{FOLDER}/{kind}.json"), csv=link.url(f"{FOLDER}/{kind}.csv"),
                   example=link.url(f"{FOLDER}/{kind}/{min(cat.records[kind])}.json") if cat.records[kind] else None,
-                  fields=[dict(name=name, type=_type(model.model_json_schema()["properties"][name]),
+                  fields=[dict(name=name, type=_type(spec.model.model_json_schema()["properties"][name]),
                                required=f.is_required(), description=f.description or "")
-                          for name, f in model.model_fields.items()])
-             for kind, model in KINDS.items()]
+                          for name, f in spec.model.model_fields.items()])
+             for kind, spec in KINDS.items()]
     yield Page(path, "opendata.md.j2", context=dict(
         link=link, kinds=kinds, commitments=link.url(f"{FOLDER}/tilsagn.csv"),
         feed=link.url(feeds.feed_path()), calendar=link.url(feeds.feed_path(ext="ics")), latest=feeds.LATEST,
