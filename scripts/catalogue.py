@@ -133,6 +133,25 @@ class Catalogue:
         return None
 
     @cached_property
+    def years(self) -> list[int]:
+        """The years of the documents, in order, each once."""
+        return sorted({y for d in self.documents for y in [self.year_of(d)] if y})
+
+    @cached_property
+    def commitment_count(self) -> int:
+        return sum(len(i.commitments) for i in self.initiatives.values())
+
+    def active_years(self, i: Initiative) -> range:
+        """The years an initiative is active: from its document's year to the latest year the
+        document or the initiative gives (period end, valid until, timing, commitment deadlines)."""
+        doc = self.documents[i.document]
+        start = self.year_of(i.document) or 0
+        ends = [start, doc.period.end if doc.period else 0, doc.valid_until.year if doc.valid_until else 0,
+                i.timing.year if i.timing and i.timing.year else 0]
+        ends += [c.when.year or (c.when.date.year if c.when.date else 0) for c in i.commitments if c.when]
+        return range(start, max(ends) + 1)
+
+    @cached_property
     def _documents_in_order(self) -> list[Document]:
         return sorted(self.documents.values(), key=lambda d: (self.year_of(d.id) or 0, d.date or dt.date.min, d.id))
 

@@ -16,11 +16,11 @@ from scripts.site import page_path
 def figures(cat: Catalogue) -> dict:
     """Counts and lists for the front page; data text is escaped, since macro output is
     inserted into the Markdown as is."""
-    years = sorted({y for d in cat.documents for y in [cat.year_of(d)] if y})
+    years = cat.years
     return {
         "documents": len(cat.documents),
         "initiatives": len(cat.initiatives),
-        "commitments": sum(len(i.commitments) for i in cat.initiatives.values()),
+        "commitments": cat.commitment_count,
         "ministries": len(cat.ministries),
         "themes": len(cat.themes),
         "agenda_items": len(cat.agenda_items),

@@ -36,5 +36,4 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                           charts=charts if sections else []))
     yield Page(path, "figures.md.j2", meta={"type": "Oversigt"}, context=dict(
         link=link, plans=plans, documents=len(cat.documents), initiatives=len(cat.initiatives),
-        commitments=sum(len(i.commitments) for i in cat.initiatives.values()),
-        ministries=len(cat.ministries), years=sorted({y for d in cat.documents for y in [cat.year_of(d)] if y})))
+        commitments=cat.commitment_count, ministries=len(cat.ministries), years=cat.years))
