@@ -26,17 +26,17 @@ test: $(READY) ## Install everything, then run every test
 	$(PY) -m pytest
 
 validate: $(READY) ## Check data/ and report every problem
-	$(PY) -m scripts.validate
+	$(PY) -m scripts validate
 
 site: $(READY) ## Validate data and build the publishable site into site/ (site/ is replaced only if all succeeds)
-	$(PY) -m scripts.publish
+	$(PY) -m scripts site
 
 check-site: $(READY) ## Check every link and anchor of the built site/ offline
 	$(VENV)/bin/lychee --offline --include-fragments --index-files index.html --root-dir "$(CURDIR)/site" \
 		--exclude-path "$(CURDIR)/site/404.html" --no-progress "site/**/*.html"
 
 bench: $(READY) ## Benchmark build and search at 1x-100x the real data
-	$(PY) -m scripts.bench
+	$(PY) -m scripts bench
 
 lock: ## Refresh requirements.lock (every package pinned, with hashes) after editing requirements.txt
 	@# uv, itself from PyPI in a throwaway venv, resolves for every platform (--universal) from

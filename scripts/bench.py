@@ -1,6 +1,6 @@
 """Benchmark the build and the search at 1×, 10×, 50× (and 100×) the real data.
 
-    python -m scripts.bench [--scales 1 10 50 100] [--builds 3] [--out bench/results.md]
+    python -m scripts bench [--scales 1 10 50 100] [--builds 3] [--out bench/results.md]
 
 For each scale, synthetic data (scripts.synthetic) is built into scratch folders by real
 `mkdocs build`s (the median of --builds is reported), timed: validation, data → Markdown
@@ -195,7 +195,7 @@ def table(builds: int, rows: list[dict], edit_s: float | None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts bench", description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50, 100])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     parser.add_argument("--no-browser", action="store_true", help="skip the search measurements")
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row)
             print(table(args.builds, rows, None).splitlines()[3 + len(rows)], flush=True)  # the new build row
         edit_s = serve_edit_seconds(Path(tmp) / "edit") if 1 in args.scales else None
-    text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts.bench`).\n\n" + table(args.builds, rows, edit_s)
+    text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts bench`).\n\n" + table(args.builds, rows, edit_s)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

@@ -1,6 +1,6 @@
 """Which bullets and headings of the source texts have a record quoting them.
 
-    python -m scripts.coverage
+    python -m scripts coverage
 
 Every bullet (•, , o), markdown list item, numbered or lettered heading ("1.", "a)"),
 markdown heading, and short heading line inside an "Initiativer" block must be the start
@@ -10,6 +10,7 @@ of some quote in a record of its document, or be listed in the document's
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from dataclasses import dataclass
@@ -114,7 +115,8 @@ def uncovered(cat: Catalogue) -> tuple[int, list[Item]]:
     return total, missing
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(prog="python -m scripts coverage", description=__doc__.splitlines()[0]).parse_args(argv)
     cat = load_catalogue()
     total, missing = uncovered(cat)
     for item in missing:

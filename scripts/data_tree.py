@@ -16,7 +16,7 @@ from scripts.problems import Problem
 
 RECORD_SUFFIX = ".yml"
 SOURCES = "sources"  # the source texts, named by the documents' `source`
-SCHEMA = "schema"  # JSON Schema for editors, made by `python -m scripts.schema`
+SCHEMA = "schema"  # JSON Schema for editors, made by `python -m scripts schema`
 README = "README.md"
 MAX_SOURCE_BYTES = 5_000_000  # the longest source text is about 80 kB
 

@@ -1,7 +1,7 @@
 """Write the Markdown pages generated from data/ into docs/ (the downloads go straight into the
 built site: scripts.downloads).
 
-    python -m scripts.generate [--data DIR] [--docs DIR]
+    python -m scripts generate [--data DIR] [--docs DIR]
 
 Validation runs first; on any data problem nothing is written. Files are only rewritten
 when their content changes, so `mkdocs serve` does not rebuild in a loop.
@@ -124,7 +124,7 @@ def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.generate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts generate", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA_DIR)
     parser.add_argument("--docs", type=Path, default=DOCS_DIR)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),

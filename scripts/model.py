@@ -2,7 +2,7 @@
 
 Each record kind lives in its own folder (scripts/kinds.py), one record per YAML file, and the
 file name (without .yml) is the record's id. JSON Schema files for editors are generated
-from these classes (`python -m scripts.schema`).
+from these classes (`python -m scripts schema`).
 """
 
 from __future__ import annotations

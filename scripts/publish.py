@@ -1,6 +1,6 @@
 """Build the publishable site into site/, all or nothing (`make site`).
 
-    python -m scripts.publish [-f mkdocs.yml]
+    python -m scripts site [-f mkdocs.yml]
 
 The data is validated, then the whole site (pages, downloads, feeds, search index) is built
 into a new folder under build/. Only when every part of that succeeded does the new folder
@@ -90,7 +90,7 @@ def _interrupted(signum, frame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.publish", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts site", description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupted)

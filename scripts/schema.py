@@ -1,6 +1,6 @@
 """Write JSON Schema files for editors, generated from the data model.
 
-    python -m scripts.schema
+    python -m scripts schema
 
 Editors with YAML support (e.g. VS Code's YAML extension, see .vscode/settings.json) then
 complete and check fields while a maintainer types. A test keeps the files in step with
@@ -9,6 +9,7 @@ scripts/model.py.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -29,7 +30,8 @@ def schemas() -> dict[str, str]:
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(prog="python -m scripts schema", description=__doc__.splitlines()[0]).parse_args(argv)
     SCHEMA_DIR.mkdir(parents=True, exist_ok=True)
     for name, text in schemas().items():
         (SCHEMA_DIR / name).write_text(text, encoding="utf-8")

@@ -1,6 +1,6 @@
 """Search the agreements from the command line.
 
-    python -m scripts.search "fødevarer SMV" [--ministry ID] [--theme ID] [--year N] [--limit N]
+    python -m scripts search "fødevarer SMV" [--ministry ID] [--theme ID] [--year N] [--limit N]
 
 The whoosh index is built in memory from data/ each time (it takes well under a second at
 today's size) and uses the same Danish analysis as the site's search: Danish stemming and
@@ -95,7 +95,7 @@ def rows(cat: Catalogue, ids: list[str]) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.search", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts search", description=__doc__.splitlines()[0])
     parser.add_argument("query", help="Danish words, e.g. 'fødevarer SMV'")
     parser.add_argument("--ministry", help="only initiatives naming this ministry id, e.g. erhvervs-og-vaekstministeriet")
     parser.add_argument("--theme", help="only initiatives on this theme id, e.g. foedevarer")

@@ -1,6 +1,6 @@
 """Synthetic data at N× the real corpus, for benchmarks.
 
-    python -m scripts.synthetic --scale N --out DIR [--seed 1]
+    python -m scripts synthetic --scale N --out DIR [--seed 1]
 
 DIR becomes a complete data folder that passes `load_catalogue(DIR)`. Scale 1 is an exact copy
 of data/. For N > 1 the originals are kept and N-1 replicas of every document, initiative and
@@ -327,7 +327,7 @@ def make(scale: int, out: Path, seed: int = 1, data: Path = DATA_DIR) -> dict[st
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.synthetic", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts synthetic", description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, required=True, help="multiple of the real data (1 = exact copy)")
     parser.add_argument("--out", type=Path, required=True, help="data folder to create (must not exist or be empty)")
     parser.add_argument("--seed", type=int, default=1, help="random seed for text, dates and facets (default: 1)")

@@ -1,6 +1,6 @@
 """Load and validate everything in data/; report every problem at once.
 
-    python -m scripts.validate [--data DIR]
+    python -m scripts validate [--data DIR]
 
 Stage 1 checks each file against the model (scripts/model.py); stage 2 checks the
 rules between records: ids, references, and that every quote is in its source.
@@ -226,7 +226,7 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.validate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts validate", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
     args = parser.parse_args(argv)
     try:

@@ -57,7 +57,7 @@ def test_ministry_lineage(catalogue):
 
 def test_json_schema_files_are_fresh():
     on_disk = {p.name: p.read_text(encoding="utf-8") for p in SCHEMA_DIR.glob("*.json")}
-    assert on_disk == schemas(), "run `python -m scripts.schema` after changing scripts/model.py"
+    assert on_disk == schemas(), "run `python -m scripts schema` after changing scripts/model.py"
 
 
 def test_every_script_imports_without_side_effects(capsys):
