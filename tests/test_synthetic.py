@@ -55,6 +55,7 @@ def test_replicas_refer_to_their_own_replica(catalogue, scaled):
         assert init.quotes == original.quotes  # quotes are never rewritten
         assert 1 <= len(init.themes) <= 4 and 1 <= len(init.regions) <= 4
 
+    assert any(item.relations for meeting in cat.meetings.values() for item in meeting.agenda)
     for meeting in cat.meetings.values():
         k = _replica(meeting.id)
         assert _replica(meeting.document) == k
