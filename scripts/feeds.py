@@ -38,6 +38,7 @@ from scripts.model import Initiative
 from scripts.site import page_path
 
 FACETS = ("regions", "themes", "target_groups")  # the order of the parts of a combination's file name
+SEPARATOR = "+"  # between the parts of a combination's file name
 LATEST = 30  # entries per Atom feed: the most recently changed initiatives of the selection
 
 Combination = tuple[str | None, ...]  # one value or None ("any") per facet, in FACETS order
@@ -46,10 +47,21 @@ Combination = tuple[str | None, ...]  # one value or None ("any") per facet, in 
 def feed_path(selection: Mapping[str, str | None] | None = None, ext: str = "xml") -> str:
     """The file (relative to the site root) of the feed ("xml") or calendar ("ics") of a
     selection {facet kind: value id}; facets left out or None mean "any"."""
-    parts = [f"{kind}-{selection[kind]}" for kind in FACETS if selection and selection.get(kind)]
+    parts = [feed_part(kind, selection[kind]) for kind in FACETS if selection and selection.get(kind)]
     if not parts:
         return "feed.xml" if ext == "xml" else "frister.ics"
-    return "feeds/" + "+".join(parts) + f".{ext}"
+    return combined_path(SEPARATOR.join(parts), ext)
+
+
+def feed_part(kind: str, value: str) -> str:
+    """One chosen value's part of a file name, e.g. "themes-foedevarer"."""
+    return f"{kind}-{value}"
+
+
+def combined_path(parts: str, ext: str = "xml") -> str:
+    """The file of a selection of one or more values, given their parts joined by SEPARATOR
+    (the finder fills in the parts of its visitors' selections in the browser)."""
+    return f"feeds/{parts}.{ext}"
 
 
 def facet_values(cat: Catalogue, i: Initiative) -> tuple[list[str], ...]:
