@@ -4,9 +4,14 @@ and scripts.pages.tracker, which also list the first ones in the page for reader
 JavaScript.
 
 Links are URLs relative to the site root. Each linked record's name is written once, in a table
-keyed by its URL, so the files stay compact at many times the real data:
+keyed by its URL, so the files stay compact at many times the real data; `folds` are the
+spellings without æ, ø and å that the site search indexes too, for the free-text filter:
 
-    {"names": {"maalgrupper/smv/": "SMV'er", ...}, "<list>": [{..., "groups": ["maalgrupper/smv/"]}, ...]}
+    {"names": {"maalgrupper/smv/": "SMV'er", ...}, "folds": [{"æ": "ae", ...}, {"æ": "a", ...}],
+     "<list>": [{..., "groups": ["maalgrupper/smv/"]}, ...]}
+
+The page renders each entry it lists itself and, from `blank(entry)`, the same markup once more
+inside a <template>, which the page's script fills for every entry of the JSON file.
 """
 
 from __future__ import annotations
@@ -14,7 +19,14 @@ from __future__ import annotations
 import json
 
 from scripts.catalogue import Catalogue
+from scripts.search_terms import _FOLDS
 from scripts.site import Links
+
+
+def blank(entry: dict) -> dict:
+    """An entry with every value empty and every list holding one empty link: rendered with
+    all its optional parts, it is the markup the page's script fills (see assets/results.js)."""
+    return {key: [""] if isinstance(value, list) else "" for key, value in entry.items()}
 
 
 class Names:
@@ -41,4 +53,5 @@ class Names:
         return str(self.link.source(document_id, anchor))
 
     def json(self, **lists: list[dict]) -> str:
-        return json.dumps({"names": self.names, **lists}, ensure_ascii=False, separators=(",", ":")) + "\n"
+        return json.dumps({"names": self.names, "folds": _FOLDS, **lists},
+                          ensure_ascii=False, separators=(",", ":")) + "\n"

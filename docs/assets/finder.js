@@ -1,14 +1,14 @@
 // The finder: narrows the initiatives (from find/initiativer.json) by region, theme, target
 // group, year, status and free text, and shows them 50 at a time. Counts beside each choice show
 // how many initiatives it would leave. The selection is kept in the URL (shareable; the back
-// button restores it); the CSV has every matching initiative, not only those shown.
+// button restores it); the CSV has every matching initiative, not only those shown. Results and
+// follow links are copies of the page's own markup (its <template> elements), filled with data.
 (function () {
   "use strict";
   const vs = window.vaekstaftaler;
   const root = document.querySelector(".vs-finder");
   if (!root || !vs) return;
   const PAGE = 50;
-  const MAX_FEEDS = 6; // more combinations than this: ask to narrow the selection instead
   const form = root.querySelector(".vs-finder-form");
   const actions = root.querySelector(".vs-finder-actions");
   const count = root.querySelector(".vs-count");
@@ -17,17 +17,18 @@
   const facets = Array.from(form.querySelectorAll(".vs-facet"));
   const selects = Array.from(form.querySelectorAll("select"));
   const text = form.querySelector("input[name=q]");
-  const { element, number } = vs;
+  const { number } = vs;
   vs.takeOver(root, list, start);
 
   function start(data) {
     const items = data.items;
-    const names = data.names;
-    const { link, links, url } = vs.linker(new URL(root.dataset.root, location.href), names);
-    const haystack = new Map(items.map((x) => [x, vs.fold([x.title, x.summary, ...x.groups.map((h) => names[h]),
-      x.when, ...x.who.map((h) => names[h]), names[x.source], x.status].join(" "))]));
+    const siteRoot = new URL(root.dataset.root, location.href);
+    const fill = vs.filler(root.querySelector("template.vs-finder-card"), siteRoot, data.names);
+    const cards = new Map(items.map((x) => [x, fill(x)]));
+    const filter = vs.textFilter(data.folds);
+    const haystack = new Map(items.map((x) => [x, filter.index(vs.dataText(cards.get(x)))]));
     let matched = [];
-    const pager = vs.pager(list, root.querySelector(".vs-more"), PAGE, render, (shown) => {
+    const pager = vs.pager(list, root.querySelector(".vs-more"), PAGE, (x) => cards.get(x), (shown) => {
       count.textContent = vs.countText(matched.length, items.length, shown, "initiativer");
     });
 
@@ -47,7 +48,7 @@
       for (const [name, values] of Object.entries(chosen)) {
         if (name === skip || values.length === 0) continue;
         if (name === "q") {
-          if (!vs.fold(values[0]).split(/\s+/).every((w) => haystack.get(x).includes(w))) return false;
+          if (!filter.matches(haystack.get(x), values[0])) return false;
         } else if (name === "aar") {
           if (Number(values[0]) < x.aar[0] || Number(values[0]) > x.aar[1]) return false;
         } else if (name === "status") {
@@ -57,21 +58,6 @@
         }
       }
       return true;
-    }
-
-    function render(x) {
-      const li = document.createElement("li");
-      const heading = element("h2");
-      heading.append(link(x.href, x.title));
-      const dl = document.createElement("dl");
-      if (x.groups.length) dl.append(element("dt", "For"), links(element("dd", "", "vs-for"), x.groups));
-      dl.append(element("dt", "Hvornår"), element("dd", x.when, "vs-when"));
-      if (x.who.length) dl.append(element("dt", "Hvem står bag"), links(element("dd", "", "vs-who"), x.who));
-      const source = element("dd");
-      source.append(link(x.source), ` · status: ${x.status}`);
-      dl.append(element("dt", "Kilde"), source);
-      li.append(heading, element("p", x.summary, "vs-finder-summary"), dl);
-      return li;
     }
 
     function readUrl() {
@@ -97,34 +83,38 @@
       }
     }
 
-    // Feeds exist for each combination of one value or "any" per facet (fixed order: region,
-    // theme, target group; see scripts/feeds.py), so several values within a facet are
-    // followed through one feed per combination of the chosen values.
+    // Feeds exist for each combination of one value or "any" per facet, so several values
+    // within a facet are followed through one feed per combination of the chosen values. The
+    // page gives each choice's part of the file names, and how parts make a file name.
+    const followList = follow.querySelector("ul");
+    const everything = followList.firstElementChild.cloneNode(true);
+    const narrow = follow.querySelector(".vs-follow-narrow");
+    const followItem = vs.filler(follow.querySelector("template.vs-follow-item"), siteRoot, data.names);
+    const { feed, calendar, separator } = follow.dataset;
     function updateFollowLinks() {
       let combinations = [[]];
       for (const f of facets) {
         const chosen = Array.from(f.querySelectorAll("input:checked")).map((box) => ({
-          part: `${f.dataset.feedKind}-${box.value}`,
+          part: box.dataset.feed,
           label: box.parentElement.querySelector(".vs-facet-label").textContent,
         }));
         if (chosen.length) combinations = combinations.flatMap((c) => chosen.map((v) => [...c, v]));
       }
-      const intro = element("p", "Følg med i dit valg:");
-      const scope = element("p", "Årstal, status og fritekst indgår ikke i feeds og kalendere.");
-      if (combinations.length > MAX_FEEDS) {
-        follow.replaceChildren(intro, element("p", `Dit valg svarer til ${number(combinations.length)} feeds. ` +
-          `Vælg færre regioner, temaer eller målgrupper (højst ${MAX_FEEDS} kombinationer) for at få links til at følge med.`), scope);
-        return;
+      const tooMany = combinations.length > Number(follow.dataset.max);
+      narrow.hidden = !tooMany;
+      narrow.querySelector(".vs-follow-count").textContent = number(combinations.length);
+      followList.hidden = tooMany;
+      if (tooMany) {
+        followList.replaceChildren();
+      } else if (combinations[0].length === 0) {
+        followList.replaceChildren(everything.cloneNode(true));
+      } else {
+        followList.replaceChildren(...combinations.map((c) => {
+          const parts = c.map((v) => v.part).join(separator);
+          return followItem({ label: c.map((v) => v.label).join(" · "),
+            feed: feed.replace("{}", () => parts), calendar: calendar.replace("{}", () => parts) });
+        }));
       }
-      const ul = element("ul");
-      for (const c of combinations) {
-        const name = c.length ? "feeds/" + c.map((v) => v.part).join("+") : null;
-        const li = element("li", `${c.length ? c.map((v) => v.label).join(" · ") : "Alle initiativer"}: `);
-        li.append(link(name ? `${name}.xml` : "feed.xml", "nye og ændrede initiativer (Atom-feed)"), " · ",
-          link(name ? `${name}.ics` : "frister.ics", "frister (iCal)"));
-        ul.append(li);
-      }
-      follow.replaceChildren(intro, ul, scope);
     }
 
     function apply(push) {
@@ -136,11 +126,16 @@
       updateFollowLinks();
     }
 
+    // The CSV has a column for each part of a result: its title, summary, each of its details
+    // (headed as in the page) and the link to its page.
     function csv() {
-      const rows = [["Initiativ", "Resumé", "For", "Hvornår", "Hvem står bag", "Kilde", "Link"]];
+      const model = root.querySelector("template.vs-finder-card").content;
+      const rows = [["Initiativ", "Resumé", ...Array.from(model.querySelectorAll("dt"), (dt) => dt.textContent), "Link"]];
       for (const x of matched) {
-        rows.push([x.title, x.summary, x.groups.map((h) => names[h]).join(", "), x.when,
-          x.who.map((h) => names[h]).join(", "), `${names[x.source]} · status: ${x.status}`, url(x.href)]);
+        const card = cards.get(x);
+        const title = card.querySelector("h2 a");
+        rows.push([title.textContent, card.querySelector(".vs-finder-summary").textContent,
+          ...Array.from(card.querySelectorAll("dd"), (dd) => dd.textContent), title.href]);
       }
       // A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP), as in
       // the open-data CSV files (scripts/export.py, FORMULA_START).

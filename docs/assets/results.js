@@ -1,13 +1,11 @@
-// What the finder and the commitments tracker share: loading a tool's JSON (written at build
-// time by scripts/tool_data.py), building elements from data as text only, keeping the
-// selection in the URL, and showing long result lists a page at a time.
+// What the finder, the commitments tracker and the search page share: loading a tool's JSON
+// (written at build time by scripts/tool_data.py), filling the page's own markup for a result
+// with data as text only, the free-text filter, keeping the selection in the URL, Danish
+// numbers, and showing long result lists a page at a time.
 (function () {
   "use strict";
 
   const number = (n) => n.toLocaleString("da-DK");
-
-  // Fold case and æ/ø/å so "fodevarer" finds "fødevarer".
-  const fold = (s) => s.toLocaleLowerCase("da").replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa");
 
   // The tool's data: the file named in the root element's data-json, relative to the page.
   async function load(root) {
@@ -40,19 +38,61 @@
     return node;
   }
 
-  // Links to pages given relative to the site root; `names` holds their link texts.
-  function linker(siteRoot, names) {
-    const link = (href, text) => {
-      const a = element("a", text === undefined ? names[href] : text);
-      a.href = new URL(href, siteRoot).href;
-      return a;
+  const present = (value) => (Array.isArray(value) ? value.length > 0 : Boolean(value));
+
+  // Fills copies of the markup in a <template> that the page renders with the same macro as
+  // the results it lists itself. The markup names the item's fields it shows:
+  //   data-text="f"   the element's text is the field's value
+  //   data-href="f"   the link goes to the field's page (a URL relative to the site root)
+  //   data-link="f"   both: the link goes to the field's page and its text is that page's name
+  //   data-links="f"  the element's links, separated by commas: one per page in the field's
+  //                   list, each a copy of the template's first link
+  //   data-if="f g !h" the element is hidden unless f and g have a value and h has none
+  // Names of linked pages are in `names`, keyed by URL. Text is only ever set as text.
+  function filler(template, siteRoot, names) {
+    const url = (href) => new URL(href, siteRoot).href;
+    const nameOf = (href) => names[href] ?? "";
+    const holds = (item, condition) => condition.split(" ").every((field) =>
+      (field.startsWith("!") ? !present(item[field.slice(1)]) : present(item[field])));
+    const all = (node, attribute, each) => node.querySelectorAll(`[data-${attribute}]`).forEach(
+      (el) => each(el, el.getAttribute(`data-${attribute}`)));
+    return (item) => {
+      const node = template.content.firstElementChild.cloneNode(true);
+      all(node, "if", (el, condition) => { el.hidden = !holds(item, condition); });
+      all(node, "text", (el, field) => { el.textContent = String(item[field] ?? ""); });
+      all(node, "href", (el, field) => { el.href = url(item[field]); });
+      all(node, "link", (el, field) => { el.href = url(item[field]); el.textContent = nameOf(item[field]); });
+      all(node, "links", (el, field) => {
+        const model = el.querySelector("a");
+        el.replaceChildren(...item[field].flatMap((href, n) => {
+          const a = model.cloneNode(false);
+          a.href = url(href);
+          a.textContent = nameOf(href);
+          return n ? [", ", a] : [a];
+        }));
+      });
+      return node;
     };
-    // Links separated by commas, appended to `parent`.
-    const links = (parent, hrefs) => {
-      hrefs.forEach((href, n) => parent.append(...(n ? [", "] : []), link(href)));
-      return parent;
+  }
+
+  // The text a filled result shows from its data (not the labels around it), to filter on.
+  const dataText = (node) => Array.from(node.querySelectorAll("[data-text], [data-link], [data-links]"),
+    (el) => el.textContent).join("\n");
+
+  // The free-text filter, folded as the site search indexes the pages (scripts/search_terms.py):
+  // lower case, and also spelt without æ, ø and å in each way that the data's `folds` give, so
+  // "fødevarer" is found as "fødevarer", "foedevarer" and "fodevarer", "å" also as "aa" and "a".
+  // `index(text)` makes a text searchable once; `matches(indexed, query)`: every word typed occurs.
+  function textFilter(folds) {
+    const lower = (s) => s.toLocaleLowerCase("da");
+    const ways = folds.map((table) => [new RegExp(`[${Object.keys(table).join("")}]`, "g"), table]);
+    return {
+      index(text) {
+        const own = lower(text);
+        return [...new Set([own, ...ways.map(([letters, table]) => own.replace(letters, (c) => table[c]))])].join("\n");
+      },
+      matches: (indexed, query) => lower(query).split(/\s+/).every((word) => indexed.includes(word)),
     };
-    return { link, links, url: (href) => new URL(href, siteRoot).href };
   }
 
   // The selection in the URL: {name: value}, empty values removed. A new history entry
@@ -71,33 +111,46 @@
     return shown < matched ? `${text} Viser de første ${number(shown)}.` : text;
   }
 
-  // Results a page at a time: `render` makes one element per item; the button shows the
-  // next page and moves keyboard focus to the first link of the first new result, so keyboard
-  // and screen-reader users continue where the new results start. `changed` runs after each
-  // change with the number shown.
+  // Results a page at a time: `render` makes one element per item, or a promise of one (the
+  // search fetches each result's text); the button shows the next page and moves keyboard
+  // focus to the first link of the first new result, so keyboard and screen-reader users
+  // continue where the new results start. `changed` runs after each change with the number shown.
   function pager(container, button, size, render, changed) {
     let items = [];
     let shown = 0;
+    let generation = 0; // a new list makes pages of the old one that are still loading stale
+    let loading = Promise.resolve();
     function more(focus) {
-      const added = items.slice(shown, shown + size).map(render);
-      container.append(...added);
-      shown += added.length;
-      const rest = items.length - shown;
-      button.hidden = rest === 0;
-      button.textContent = `Vis ${number(Math.min(size, rest))} flere (${number(rest)} tilbage)`;
-      changed(shown);
-      if (focus && added.length) added[0].querySelector("a").focus();
+      const rendered = items.slice(shown, shown + size).map(render);
+      shown += rendered.length;
+      const mine = generation;
+      const show = (added) => {
+        if (mine !== generation) return;
+        container.append(...added);
+        const rest = items.length - shown;
+        button.hidden = rest === 0;
+        button.textContent = `Vis ${number(Math.min(size, rest))} flere (${number(rest)} tilbage)`;
+        changed(shown);
+        if (focus && added.length) added[0].querySelector("a").focus();
+      };
+      if (rendered.some((r) => r instanceof Promise)) {
+        // pages in the order asked for; one that cannot be loaded does not stop the next
+        loading = loading.then(() => Promise.all(rendered)).then(show).catch((e) => console.error(e));
+      } else {
+        show(rendered);
+      }
     }
     button.addEventListener("click", () => more(true));
     return {
       show(list) {
         items = list;
         shown = 0;
+        generation += 1;
         container.replaceChildren();
         more(false);
       },
     };
   }
 
-  window.vaekstaftaler = { number, fold, takeOver, element, linker, writeUrl, countText, pager };
+  window.vaekstaftaler = { number, takeOver, element, filler, dataText, textFilter, writeUrl, countText, pager };
 })();

@@ -15,11 +15,12 @@ from scripts import feeds
 from scripts.catalogue import Catalogue
 from scripts.model import Initiative, StatusValue
 from scripts.site import Links, Page
-from scripts.tool_data import Names
+from scripts.tool_data import Names, blank
 
 PATH = "find/index.md"
 DATA = "find/initiativer.json"
 CAP = 100  # initiatives listed in the page itself: the real data (74) fits, at 50× the page stays < 200 KB
+MAX_FEEDS = 6  # follow links for at most this many combinations; more: the page asks to narrow the selection
 
 # The facets people can follow (feeds.FACETS, same order): URL parameter and legend.
 FACETS = {"regions": ("region", "Region"), "themes": ("tema", "Tema og branche"),
@@ -59,19 +60,25 @@ def pages(cat: Catalogue) -> Iterator[Page]:
     names = Names(cat)
     items = [entry(cat, i, names) for i in cat.initiatives_in_order()]
     options = dict(
-        regions=[(r.id, r.name) for r in cat.regions.values() if cat.initiatives_for("regions", r.id)
+        regions=[r for r in cat.regions.values() if cat.initiatives_for("regions", r.id)
                  or any(r.id in d.regions for d in cat.documents.values())],
-        themes=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
-        target_groups=[(g.id, g.name) for g in sorted(cat.target_groups.values(), key=lambda g: g.name.casefold())],
+        themes=sorted(cat.themes.values(), key=lambda t: t.name.casefold()),
+        target_groups=sorted(cat.target_groups.values(), key=lambda g: g.name.casefold()),
     )
-    facets = [dict(name=FACETS[kind][0], legend=FACETS[kind][1], feed_kind=kind, options=options[kind])
+    # each choice with its part of the file names of the feeds that follow it
+    facets = [dict(name=FACETS[kind][0], legend=FACETS[kind][1],
+                   options=[(r.id, r.name, feeds.feed_part(kind, r.id)) for r in options[kind]])
               for kind in feeds.FACETS]
     years = sorted({y for x in items for y in range(x["aar"][0], x["aar"][1] + 1)})
     yield Page(PATH, "finder.md.j2", meta={"type": "Værktøj"}, front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
                files={DATA: names.json(items=items)}, context=dict(
-        items=items[:CAP], total=len(items), names=names.names, data=link.to(DATA),
+        items=items[:CAP], blank=blank(items[0]) if items else None, total=len(items), names=names.names,
+        data=link.to(DATA),
         facets=facets, years=years, statuses=[s.value for s in StatusValue],
         themes_index=link.index("themes"), target_groups_index=link.index("target_groups"),
         initiatives_index=link.index("initiatives"),
-        root=link.url("index.md"), feed=link.url(feeds.feed_path()), calendar=link.url(feeds.feed_path(ext="ics")),
+        root=link.url("index.md"), feed=feeds.feed_path(), calendar=feeds.feed_path(ext="ics"),
+        # the files of a combination of choices: "{}" stands for their parts, joined by the separator
+        follow_feed=feeds.combined_path("{}"), follow_calendar=feeds.combined_path("{}", "ics"),
+        follow_separator=feeds.SEPARATOR, max_feeds=MAX_FEEDS,
     ))

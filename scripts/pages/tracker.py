@@ -18,7 +18,7 @@ from scripts.catalogue import Catalogue
 from scripts.model import StatusValue
 from scripts.pages.ministries import lineage
 from scripts.site import Links, Page, quote_anchor
-from scripts.tool_data import Names
+from scripts.tool_data import Names, blank
 
 STATUSES = [s.value for s in StatusValue]
 PATH = "tilsagn/index.md"
@@ -73,7 +73,8 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
     )
     return Page(PATH, "tracker.md.j2", meta={"type": "Oversigt"}, front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
                 files={DATA: names.json(rows=items)}, context=dict(
-        link=link, items=items[:CAP], total=len(items), names=names.names, data=hlink.to(DATA), root=hlink.url("index.md"),
+        link=link, items=items[:CAP], blank=blank(items[0]) if items else None, total=len(items), names=names.names,
+        data=hlink.to(DATA), root=hlink.url("index.md"),
         counts=commitments.status_counts(rows), progress=progress, statuses=STATUSES,
         filters=filters, today=today, overdue=sum(r.overdue for r in rows), csv=link.url("download/tilsagn.csv"),
         ministries_index=hlink.index("ministries"),
