@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from scripts.model import (
-    ACTORS, AgendaItem, Document, Forum, Initiative, Meeting, Ministry, Organisation, Region, Relation, Strict,
+    ACTORS, AgendaItem, Document, Forum, Initiative, Meeting, Ministry, Organisation, Record, Region, Relation,
     TargetGroup, Theme,
 )
 from scripts.quotes import SourceText
@@ -31,7 +31,7 @@ class Mention:
 
 @dataclass
 class Catalogue:
-    records: dict[str, dict[str, Strict]]
+    records: dict[str, dict[str, Record]]
     files: dict[tuple[str, str], Path]
     sources: dict[str, SourceText] = field(default_factory=dict)
     # (kind, id) → the record's references and quotes (scripts.record_graph), made by validation
@@ -187,9 +187,9 @@ class Catalogue:
     def _initiatives_by(self) -> dict[tuple[str, str], list[Initiative]]:
         index: dict[tuple[str, str], list[Initiative]] = defaultdict(list)
         for i in self.initiatives_in_order():
-            keys = {(self.kind_of(r.target, r.ref.kinds), r.target) for r in self.references("initiatives", i.id)
-                    if r.ref.names}
-            for k in sorted(keys, key=str):
+            keys = {(kind, r.target) for r in self.references("initiatives", i.id)
+                    if r.ref.names and (kind := self.kind_of(r.target, r.ref.kinds))}
+            for k in sorted(keys):
                 index[k].append(i)
         return index
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts.model import (
-    Document, Forum, Initiative, Meeting, Ministry, Organisation, Region, Strict, TargetGroup, Theme,
+    Document, Forum, Initiative, Meeting, Ministry, Organisation, Record, Region, TargetGroup, Theme,
 )
 
 
 @dataclass(frozen=True)
 class Kind:
     key: str  # the folder under data/, and the kind's name in code and in the open data
-    model: type[Strict]
+    model: type[Record]
     url: str  # the folder under docs/ and in the site's addresses
     singular: str  # Danish, e.g. the type shown beside a search result
     plural: str  # Danish, the heading of the index page and of the downloads
@@ -45,4 +45,4 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          "Referater fra de regionale vækstforas fælles styregruppe."),
 )}
 
-MODELS: dict[str, type[Strict]] = {key: kind.model for key, kind in KINDS.items()}
+MODELS: dict[str, type[Record]] = {key: kind.model for key, kind in KINDS.items()}

@@ -45,11 +45,6 @@ def _visible(value: str) -> str:
     return value
 
 
-def _text(max_length: int):
-    return Annotated[str, StringConstraints(min_length=1, max_length=max_length),
-                     AfterValidator(_allowed_characters), AfterValidator(_visible)]
-
-
 def _no_repeats(ids: list[str]) -> list[str]:
     if repeated := sorted({i for i in ids if ids.count(i) > 1}):
         raise ValueError(f"lists {', '.join(map(repr, repeated))} more than once")
@@ -102,9 +97,10 @@ class IsQuote:
 NAME_MAX, PROSE_MAX, QUOTE_MAX = 300, 3000, 5000
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
-Name = _text(NAME_MAX)  # names, titles, labels, short phrases
-Text = _text(PROSE_MAX)  # summaries, descriptions, what a commitment is
-Quote = Annotated[_text(QUOTE_MAX), IsQuote()]  # a verbatim passage of a source
+_CHECKED = (AfterValidator(_allowed_characters), AfterValidator(_visible))
+Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX), *_CHECKED]  # names, titles, labels
+Text = Annotated[str, StringConstraints(min_length=1, max_length=PROSE_MAX), *_CHECKED]  # summaries, descriptions
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=QUOTE_MAX), *_CHECKED, IsQuote()]  # verbatim
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=NAME_MAX),
                      AfterValidator(_allowed_characters)]
 SourceFile = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidator(_plain_file_name),
@@ -112,21 +108,34 @@ SourceFile = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidat
 Year = Annotated[int, Field(ge=1900, le=2100)]
 
 
-def ref(*kinds: str, names: bool = True):
-    return Annotated[Slug, Ref(kinds, names)]
-
-
-def refs(*kinds: str):
-    return Annotated[list[ref(*kinds)], AfterValidator(_no_repeats)]
-
-
-DocumentRef = Annotated[ref("documents"), QuotedFrom()]
+# References, by what they point at; a list names each record once.
+_UNIQUE = AfterValidator(_no_repeats)
+DocumentId = Annotated[Slug, Ref(("documents",)), QuotedFrom()]
+StatusSource = Annotated[Slug, Ref(("documents",), names=False), QuotedFrom()]
+RelationTarget = Annotated[Slug, Ref(("initiatives", "agenda_items"), names=False)]
+SectionId = Annotated[Slug, Ref(("sections",))]
+ActorId = Annotated[Slug, Ref(ACTORS)]
+ActorIds = Annotated[list[ActorId], _UNIQUE]
+MinistryId = Annotated[Slug, Ref(("ministries",))]
+MinistryIds = Annotated[list[MinistryId], _UNIQUE]
+RegionId = Annotated[Slug, Ref(("regions",))]
+RegionIds = Annotated[list[RegionId], _UNIQUE]
+ForumIds = Annotated[list[Annotated[Slug, Ref(("forums",))]], _UNIQUE]
+OrganisationIds = Annotated[list[Annotated[Slug, Ref(("organisations",))]], _UNIQUE]
+ThemeIds = Annotated[list[Annotated[Slug, Ref(("themes",))]], _UNIQUE]
+TargetGroupIds = Annotated[list[Annotated[Slug, Ref(("target_groups",))]], _UNIQUE]
 
 
 class Strict(BaseModel):
     """Unknown keys are errors, so a typo such as `minstries:` is never silently ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Record(Strict):
+    """A record in a file of its own under data/: its id is the file's name."""
+
+    id: Slug
 
 
 # --- building blocks ---------------------------------------------------------
@@ -171,7 +180,7 @@ class StatusValue(str, Enum):
 
 class Status(Strict):
     value: StatusValue = StatusValue.ukendt
-    source: Annotated[ref("documents", names=False), QuotedFrom()] | None = Field(
+    source: StatusSource | None = Field(
         None, description="Id of the document that states this status.")
     quote: Quote | None = Field(None, description="Verbatim passage in that document.")
     note: Text | None = None
@@ -184,12 +193,12 @@ class RelationType(str, Enum):
 
 class Relation(Strict):
     type: RelationType
-    target: ref("initiatives", "agenda_items", names=False) = Field(description="Id of an initiative or agenda item.")
+    target: RelationTarget = Field(description="Id of an initiative or agenda item.")
     note: Text | None = None
 
 
 class Commitment(Strict):
-    by: Annotated[refs(*ACTORS), Field(min_length=1)] = Field(
+    by: Annotated[ActorIds, Field(min_length=1)] = Field(
         description="Who commits: ids of ministries, growth forums or organisations."
     )
     what: Text
@@ -206,7 +215,7 @@ class Section(Strict):
 
     id: Slug
     number: Name | None = None
-    parent: ref("sections") | None = Field(None, description="Id of the enclosing section, for sub-sections.")
+    parent: SectionId | None = Field(None, description="Id of the enclosing section, for sub-sections.")
     title: Name
     kind: Literal[
         "indledning", "indsatsområde", "fyrtårnsinitiativ", "fokusområde", "vækstdriver",
@@ -221,7 +230,7 @@ class Section(Strict):
 class Signatory(Strict):
     name: Name
     title: Name
-    organisation: ref(*ACTORS) | None = None
+    organisation: ActorId | None = None
 
 
 class Period(Strict):
@@ -236,7 +245,7 @@ class CoverageExclusion(Strict):
     reason: Text
 
 
-class Document(Strict):
+class Document(Record):
     id: Annotated[Slug, QuotedFrom()]
     kind: Literal["partnerskabsaftale", "vækstplan", "beslutningsreferat"]
     title: Name
@@ -245,9 +254,9 @@ class Document(Strict):
     date_text: Name | None = None
     period: Period | None = None
     valid_until: dt.date | None = None
-    parties: refs(*ACTORS) = Field(description="Ids of ministries, growth forums or organisations.")
+    parties: ActorIds = Field(description="Ids of ministries, growth forums or organisations.")
     signatories: list[Signatory] = []
-    regions: refs("regions")
+    regions: RegionIds
     summary: Text
     source: SourceFile = Field(description="File name in data/sources/.")
     budget: list[Funding] = []
@@ -255,18 +264,18 @@ class Document(Strict):
     coverage_exclusions: list[CoverageExclusion] = []
 
 
-class Initiative(Strict):
+class Initiative(Record):
     id: Slug
     title: Name
-    document: DocumentRef
-    section: ref("sections")
+    document: DocumentId
+    section: SectionId
     summary: Text
-    themes: refs("themes") = []
-    ministries: refs("ministries") = []
-    organisations: refs("organisations") = []
-    forums: refs("forums") = []
-    target_groups: refs("target_groups") = []
-    regions: refs("regions") = []
+    themes: ThemeIds = []
+    ministries: MinistryIds = []
+    organisations: OrganisationIds = []
+    forums: ForumIds = []
+    target_groups: TargetGroupIds = []
+    regions: RegionIds = []
     timing: Timing | None = None
     funding: list[Funding] = []
     effects: Effects | None = None
@@ -299,18 +308,18 @@ class AgendaItem(Strict):
         "tiltrådt", "taget til efterretning", "godkendt", "drøftet", "orientering"
     ] | None = None
     annexes: list[Annex] = []
-    themes: refs("themes") = []
-    organisations: refs("organisations") = []
-    forums: refs("forums") = []
+    themes: ThemeIds = []
+    organisations: OrganisationIds = []
+    forums: ForumIds = []
     relations: list[Relation] = []
     quotes: Annotated[list[Quote], Field(min_length=1)]
 
 
-class Meeting(Strict):
+class Meeting(Record):
     id: Slug
-    document: DocumentRef
+    document: DocumentId
     body: Name
-    forums: refs("forums")
+    forums: ForumIds
     date: dt.date
     time_start: Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}$")] | None = None
     time_end: Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}$")] | None = None
@@ -320,18 +329,18 @@ class Meeting(Strict):
     agenda: Annotated[list[AgendaItem], Field(min_length=1)]
 
 
-class Ministry(Strict):
+class Ministry(Record):
     id: Slug
     name: Name
     kind: Literal["ministerium", "styrelse", "regeringen", "andet"]
     abbreviation: Name | None = None
     aliases: list[Name] = []
-    parent: ref("ministries") | None = Field(None, description="The ministry an agency belongs to.")
-    successors: refs("ministries") = []
+    parent: MinistryId | None = Field(None, description="The ministry an agency belongs to.")
+    successors: MinistryIds = []
     description: Text | None = None
 
 
-class Organisation(Strict):
+class Organisation(Record):
     id: Slug
     name: Name
     kind: Literal[
@@ -344,27 +353,27 @@ class Organisation(Strict):
     description: Text | None = None
 
 
-class Forum(Strict):
+class Forum(Record):
     id: Slug
     name: Name
     aliases: list[Name] = []
-    region: ref("regions")
+    region: RegionId
 
 
-class Region(Strict):
+class Region(Record):
     id: Slug
     name: Name
     aliases: list[Name] = []
 
 
-class Theme(Strict):
+class Theme(Record):
     id: Slug
     name: Name
     description: Text
     synonyms: list[Name] = []
 
 
-class TargetGroup(Strict):
+class TargetGroup(Record):
     id: Slug
     name: Name
     description: Text

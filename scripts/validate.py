@@ -18,7 +18,7 @@ import pydantic
 from scripts.catalogue import Catalogue
 from scripts.data_tree import MAX_SOURCE_BYTES, DataTree, scan
 from scripts.kinds import MODELS
-from scripts.model import ACTORS, Document, Strict
+from scripts.model import ACTORS, Document, Record
 from scripts.problems import DataError, Problem
 from scripts.quotes import SourceText
 from scripts.record_graph import walk
@@ -46,7 +46,7 @@ def _model_problems(yf: YamlFile, error: pydantic.ValidationError) -> list[Probl
 
 
 def _read_records(tree: DataTree) -> tuple[dict, dict, dict, dict, list[Problem]]:
-    records: dict[str, dict[str, Strict]] = {kind: {} for kind in MODELS}
+    records: dict[str, dict[str, Record]] = {kind: {} for kind in MODELS}
     files: dict[tuple[str, str], Path] = {}
     yaml_files: dict[tuple[str, str], YamlFile] = {}
     problems: list[Problem] = []

@@ -26,7 +26,7 @@ _BLOCK_PREFIX = re.compile(r"^[ \t?-]*", re.MULTILINE)
 _LIBYAML = hasattr(yaml, "CSafeLoader")
 
 
-class _Loader(yaml.CSafeLoader if _LIBYAML else yaml.SafeLoader):
+class _Loader(yaml.CSafeLoader if _LIBYAML else yaml.SafeLoader):  # type: ignore[misc]  # chosen at import
     pass
 
 
@@ -89,7 +89,8 @@ def _deep_nesting(text: str) -> tuple[int, str] | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH + 1:  # the top-level mapping is not a nested value
-                    return event.start_mark.line + 1, f"values are nested more than {MAX_DEPTH} levels deep"
+                    line = event.start_mark.line + 1 if event.start_mark else 1
+                    return line, f"values are nested more than {MAX_DEPTH} levels deep"
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
