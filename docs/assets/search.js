@@ -1,9 +1,12 @@
 // The search page: queries the Pagefind index that is built with the site, as the user types.
-// The query lives in the URL (?q=...), so a search can be shared and reloaded.
-(function () {
+// The query lives in the URL (?q=...), so a search can be shared and reloaded. Results are shown
+// a page at a time by the pager the finder and the tracker use (results.js, which loads after
+// this file: hence the start once the page is parsed).
+document.addEventListener("DOMContentLoaded", () => {
   "use strict";
+  const vs = window.vaekstaftaler;
   const root = document.getElementById("soegning");
-  if (!root) return;
+  if (!root || !vs) return;
   const input = root.querySelector("input[name=q]");
   const status = root.querySelector("[role=status]");
   const list = root.querySelector(".vs-search-results");
@@ -11,10 +14,14 @@
   const PAGE = 10;
   const more = document.createElement("button");
   more.type = "button";
-  more.className = "md-button";
-  more.textContent = "Vis flere resultater";
+  more.className = "md-button vs-more";
   more.hidden = true;
   list.after(more);
+  let said = "";  // what the status says about the results shown
+  const pager = vs.pager(list, more, PAGE, (result) => result.data().then(item), () => {
+    if (said) performance.mark("search-results");  // read by the benchmark
+    status.textContent = said;
+  });
   let pagefind = null;  // set once the index is ready
   let loading = null;
   let latest = 0;
@@ -77,31 +84,19 @@
 
   async function run(query) {
     const mine = ++latest;
-    const url = new URL(location.href);
-    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
-    history.replaceState(null, "", url);
+    vs.writeUrl({ q: query }, false);
     if (!query.trim()) {
-      list.replaceChildren();
-      status.textContent = "";
+      said = "";
+      pager.show([]);
       return;
     }
     const search = await (await engine()).search(query);
-    // Only the first page of results is fetched; more on request, so the first answer is quick.
-    const results = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
     if (mine !== latest) return;
-    list.replaceChildren(...results.map(item));
-    performance.mark("search-results");
+    // Only the first page of results is fetched; more on request, so the first answer is quick.
     const n = search.results.length;
-    status.textContent = n === 0 ? `Ingen resultater for »${query}«.`
-      : `${n} ${n === 1 ? "resultat" : "resultater"} for »${query}«.`;
-    more.hidden = n <= PAGE;
-    more.onclick = async () => {
-      const shown = list.children.length;
-      const next = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
-      list.append(...next.map(item));
-      more.hidden = list.children.length >= n;
-      list.children[shown].querySelector("a").focus();
-    };
+    said = n === 0 ? `Ingen resultater for »${query}«.`
+      : `${vs.number(n)} ${n === 1 ? "resultat" : "resultater"} for »${query}«.`;
+    pager.show(search.results);
   }
 
   // While the user types, fetch the index chunks for the words so far; search after a short pause.
@@ -119,4 +114,4 @@
   input.value = initial;
   if (initial) run(initial);
   engine();  // start loading the index while the user types
-})();
+});
