@@ -239,3 +239,35 @@ def test_chart_renders_with_its_table(page):
     assert "ukendt – mangler i kilden" in chart.inner_html()
     table_text = page.locator("table").nth(1).inner_text()
     assert "Fødevarer" in table_text and "150" in table_text and "ukendt" in table_text
+
+
+def type_into(page, selector: str, text: str) -> str:
+    """Type `text` into an emptied text box; what the tool then says it found."""
+    page.fill(selector, "")
+    page.type(selector, text)
+    return page.inner_text(".vs-count")
+
+
+@pytest.mark.parametrize(("url", "box", "spellings", "found"), [
+    ("find/", ".vs-finder input[name=q]", ("fødevarer", "foedevarer", "fodevarer"),
+     lambda cat: [i for i in cat.initiatives.values() if "fødevarer" in f"{i.title} {i.summary}".lower()]),
+    ("find/", ".vs-finder input[name=q]", ("rådgivning", "raadgivning", "radgivning"),
+     lambda cat: [i for i in cat.initiatives.values() if "rådgivning" in f"{i.title} {i.summary}".lower()]),
+    ("tilsagn/", ".vs-tracker input[name=q]", ("Fødevare", "foedevare", "fodevare"),
+     lambda cat: [c for i in cat.initiatives.values() for c in i.commitments if "fødevare" in c.what.lower()]),
+])
+def test_free_text_finds_danish_letters_typed_without_them(page, catalogue, url, box, spellings, found):
+    """As in the site search, "fodevarer" and "foedevarer" find "fødevarer", "aa" and "a" find "å"."""
+    open_tool(page, url)
+    results = {}
+    for typed in spellings:
+        said = type_into(page, box, typed)
+        shown = page.eval_on_selector_all(".vs-finder-results > li h2 a, .vs-commitments tbody tr td:nth-child(4) span",
+                                          "es => es.map(e => e.textContent)")
+        results[typed] = (said, tuple(shown))
+    assert len(set(results.values())) == 1, results
+    said, shown = results[spellings[0]]
+    expected = found(catalogue)
+    assert int(said.split()[0]) >= len(expected) > 0, said
+    assert {x.title if hasattr(x, "title") else x.what for x in expected} <= set(shown)
+    assert f"q={spellings[-1]}" in page.url
