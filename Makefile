@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test site check-site validate bench lock clean
+.PHONY: help serve test test-fast site check-site validate bench lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ serve: $(READY) ## Install everything, then serve the site at http://127.0.0.1:8
 
 test: $(READY) ## Install everything, then run every test
 	$(PY) -m pytest
+
+test-fast: $(READY) ## Run the tests that build no site and drive no browser (the unit layer)
+	$(PY) -m pytest -m "not slow"
 
 validate: $(READY) ## Check data/ and report every problem
 	$(PY) -m scripts validate

@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 
+import pytest
 import yaml
 
 from scripts.escape import inline
@@ -35,6 +36,7 @@ def test_inline_escapes_markdown_and_html():
     assert inline("{% if x %}{: .c}") == r"&#123;% if x %\}&#123;: .c\}"
 
 
+@pytest.mark.slow
 def test_hostile_text_is_shown_literally_in_the_built_site(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "tests/fixtures/valid", data)

@@ -9,6 +9,7 @@ import unicodedata
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -42,6 +43,7 @@ def page_text(page: str) -> str:
     return collapsed(html.unescape(re.sub(r"<[^>]+>", " ", body)))
 
 
+@pytest.mark.slow
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(text, min_size=8, max_size=8))
 def test_any_text_is_shown_literally(tmp_path_factory, texts):
@@ -87,6 +89,7 @@ def test_control_characters_are_refused_not_dropped(data_copy):
         "themes/foedevarer.yml:3: description: Value error, contains the control character U+0003 (got 'Føde\\x03varer')"]
 
 
+@pytest.mark.slow
 def test_empty_optional_fields_build(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(VALID, data)

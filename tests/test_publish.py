@@ -15,6 +15,8 @@ from scripts.publish import REQUIRED
 from scripts.scratch import ROOT, publish_command
 from tests.conftest import VALID
 
+pytestmark = pytest.mark.slow  # builds sites
+
 
 def start(workdir: Path, data: Path, **kwargs) -> subprocess.Popen:
     command, env = publish_command(workdir, data)
