@@ -1,4 +1,5 @@
-"""Shared fixtures: the real data, a small valid data set, and ways to break it."""
+"""Shared fixtures: the real data and the site built from it, a small valid data set, and ways to
+break it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from scripts.problems import DataError
+from scripts.scratch import build_site
 from scripts.validate import DATA_DIR, load_catalogue
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -19,6 +21,16 @@ VALID = FIXTURES / "valid"
 def catalogue():
     """The real data in data/."""
     return load_catalogue(DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site built from the real data (`mkdocs build --strict` in a scratch copy), once per
+    test run: every test that reads it shares it, so none may write into it."""
+    work = tmp_path_factory.mktemp("site")
+    result = build_site(work)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return work / "site"
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from scripts.browser import chromium, serve
-from scripts.scratch import build_site
+
+pytestmark = pytest.mark.slow  # the built site in Chromium
 
 PAGES = {
     "front page": "",
@@ -46,14 +47,6 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 CSP_LISTENER = """window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
   `${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));"""
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("a11y")
-    result = build_site(work)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return work / "site"
 
 
 @pytest.fixture(scope="module")

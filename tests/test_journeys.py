@@ -9,15 +9,8 @@ import pytest
 from scripts import danish
 from scripts.browser import chromium, serve
 from scripts.commitments import deadline
-from scripts.scratch import build_site
 
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("journeys")
-    result = build_site(work)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return work / "site"
+pytestmark = pytest.mark.slow  # the built site in Chromium
 
 
 @pytest.fixture(scope="module")

@@ -16,17 +16,19 @@ import yaml
 from scripts.browser import chromium, our_results, serve, stock_results
 from scripts.scratch import build_site
 
+pytestmark = pytest.mark.slow  # builds a site, searches it in Chromium
+
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 KINDS = ("inflection", "compound", "folding", "abbreviation", "name", "figure", "plain")
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory):
-    work = tmp_path_factory.mktemp("search")
-    for name, stock in (("ours", False), ("stock", True)):
-        result = build_site(work / name, stock_search=stock)
-        assert result.returncode == 0, result.stderr[-2000:]
-    return work / "ours/site", work / "stock/site"
+def sites(site, tmp_path_factory):
+    """Our site (the shared build of the real data) and the same pages with stock Material search."""
+    work = tmp_path_factory.mktemp("stock")
+    result = build_site(work, stock_search=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return site, work / "site"
 
 
 @pytest.fixture(scope="module")
