@@ -23,12 +23,12 @@
   function start(data) {
     const items = data.items;
     const siteRoot = new URL(root.dataset.root, location.href);
-    const fill = vs.filler(root.querySelector("template.vs-finder-card"), siteRoot, data.names);
-    const cards = new Map(items.map((x) => [x, fill(x)]));
+    const cards = vs.filler(root.querySelector("template.vs-finder-card"), siteRoot, data.names);
+    const card = vs.memo(cards.fill);
     const filter = vs.textFilter(data.folds);
-    const haystack = new Map(items.map((x) => [x, filter.index(vs.dataText(cards.get(x)))]));
+    const haystack = new Map(items.map((x) => [x, filter.index(cards.text(x))]));
     let matched = [];
-    const pager = vs.pager(list, root.querySelector(".vs-more"), PAGE, (x) => cards.get(x), (shown) => {
+    const pager = vs.pager(list, root.querySelector(".vs-more"), PAGE, card, (shown) => {
       count.textContent = vs.countText(matched.length, items.length, shown, "initiativer");
     });
 
@@ -89,7 +89,7 @@
     const followList = follow.querySelector("ul");
     const everything = followList.firstElementChild.cloneNode(true);
     const narrow = follow.querySelector(".vs-follow-narrow");
-    const followItem = vs.filler(follow.querySelector("template.vs-follow-item"), siteRoot, data.names);
+    const followItem = vs.filler(follow.querySelector("template.vs-follow-item"), siteRoot, data.names).fill;
     const { feed, calendar, separator } = follow.dataset;
     function updateFollowLinks() {
       let combinations = [[]];
@@ -132,10 +132,10 @@
       const model = root.querySelector("template.vs-finder-card").content;
       const rows = [["Initiativ", "Resumé", ...Array.from(model.querySelectorAll("dt"), (dt) => dt.textContent), "Link"]];
       for (const x of matched) {
-        const card = cards.get(x);
-        const title = card.querySelector("h2 a");
-        rows.push([title.textContent, card.querySelector(".vs-finder-summary").textContent,
-          ...Array.from(card.querySelectorAll("dd"), (dd) => dd.textContent), title.href]);
+        const li = card(x);
+        const title = li.querySelector("h2 a");
+        rows.push([title.textContent, li.querySelector(".vs-finder-summary").textContent,
+          ...Array.from(li.querySelectorAll("dd"), (dd) => dd.textContent), title.href]);
       }
       // A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP), as in
       // the open-data CSV files (scripts/export.py, FORMULA_START).

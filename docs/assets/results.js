@@ -40,8 +40,8 @@
 
   const present = (value) => (Array.isArray(value) ? value.length > 0 : Boolean(value));
 
-  // Fills copies of the markup in a <template> that the page renders with the same macro as
-  // the results it lists itself. The markup names the item's fields it shows:
+  // Copies of the markup in a <template> that the page renders with the same macro as the
+  // results it lists itself, filled with an item's data. The markup names the fields it shows:
   //   data-text="f"   the element's text is the field's value
   //   data-href="f"   the link goes to the field's page (a URL relative to the site root)
   //   data-link="f"   both: the link goes to the field's page and its text is that page's name
@@ -49,35 +49,51 @@
   //                   list, each a copy of the template's first link
   //   data-if="f g !h" the element is hidden unless f and g have a value and h has none
   // Names of linked pages are in `names`, keyed by URL. Text is only ever set as text.
+  // `fill(item)` is the filled copy; `text(item)` the text it shows from the data (not the labels
+  // around it), without making the copy, to filter on.
   function filler(template, siteRoot, names) {
+    const model = template.content.firstElementChild;
     const url = (href) => new URL(href, siteRoot).href;
     const nameOf = (href) => names[href] ?? "";
     const holds = (item, condition) => condition.split(" ").every((field) =>
       (field.startsWith("!") ? !present(item[field.slice(1)]) : present(item[field])));
     const all = (node, attribute, each) => node.querySelectorAll(`[data-${attribute}]`).forEach(
       (el) => each(el, el.getAttribute(`data-${attribute}`)));
-    return (item) => {
-      const node = template.content.firstElementChild.cloneNode(true);
-      all(node, "if", (el, condition) => { el.hidden = !holds(item, condition); });
-      all(node, "text", (el, field) => { el.textContent = String(item[field] ?? ""); });
-      all(node, "href", (el, field) => { el.href = url(item[field]); });
-      all(node, "link", (el, field) => { el.href = url(item[field]); el.textContent = nameOf(item[field]); });
-      all(node, "links", (el, field) => {
-        const model = el.querySelector("a");
-        el.replaceChildren(...item[field].flatMap((href, n) => {
-          const a = model.cloneNode(false);
-          a.href = url(href);
-          a.textContent = nameOf(href);
-          return n ? [", ", a] : [a];
-        }));
-      });
-      return node;
+    const fields = (attribute) => Array.from(model.querySelectorAll(`[data-${attribute}]`),
+      (el) => el.getAttribute(`data-${attribute}`));
+    const texts = fields("text");
+    const links = [...fields("link"), ...fields("links")];
+    return {
+      fill(item) {
+        const node = model.cloneNode(true);
+        all(node, "if", (el, condition) => { el.hidden = !holds(item, condition); });
+        all(node, "text", (el, field) => { el.textContent = String(item[field] ?? ""); });
+        all(node, "href", (el, field) => { el.href = url(item[field]); });
+        all(node, "link", (el, field) => { el.href = url(item[field]); el.textContent = nameOf(item[field]); });
+        all(node, "links", (el, field) => {
+          const first = el.querySelector("a");
+          el.replaceChildren(...item[field].flatMap((href, n) => {
+            const a = first.cloneNode(false);
+            a.href = url(href);
+            a.textContent = nameOf(href);
+            return n ? [", ", a] : [a];
+          }));
+        });
+        return node;
+      },
+      text: (item) => [...texts.map((field) => String(item[field] ?? "")),
+        ...links.flatMap((field) => [].concat(item[field]).map(nameOf))].join("\n"),
     };
   }
 
-  // The text a filled result shows from its data (not the labels around it), to filter on.
-  const dataText = (node) => Array.from(node.querySelectorAll("[data-text], [data-link], [data-links]"),
-    (el) => el.textContent).join("\n");
+  // fn(item), computed once for each item, when first needed.
+  function memo(fn) {
+    const known = new Map();
+    return (item) => {
+      if (!known.has(item)) known.set(item, fn(item));
+      return known.get(item);
+    };
+  }
 
   // The free-text filter, folded as the site search indexes the pages (scripts/search_terms.py):
   // lower case, and also spelt without æ, ø and å in each way that the data's `folds` give, so
@@ -152,5 +168,5 @@
     };
   }
 
-  window.vaekstaftaler = { number, takeOver, element, filler, dataText, textFilter, writeUrl, countText, pager };
+  window.vaekstaftaler = { number, takeOver, element, filler, memo, textFilter, writeUrl, countText, pager };
 })();

@@ -18,13 +18,13 @@
 
   function start(data) {
     const names = data.names;
-    const fill = vs.filler(root.querySelector("template.vs-commitment"), new URL(root.dataset.root, location.href), names);
-    const rows = new Map(data.rows.map((row) => [row, fill(row)]));
+    const rows = vs.filler(root.querySelector("template.vs-commitment"), new URL(root.dataset.root, location.href), names);
+    const tr = vs.memo(rows.fill);
     const filter = vs.textFilter(data.folds);
-    const haystack = new Map(data.rows.map((row) => [row, filter.index(vs.dataText(rows.get(row)))]));
+    const haystack = new Map(data.rows.map((row) => [row, filter.index(rows.text(row))]));
     let order = data.rows.slice(); // all rows in the chosen sort order
     let matched = [];
-    const pager = vs.pager(table.tBodies[0], root.querySelector(".vs-more"), PAGE, (row) => rows.get(row), (shown) => {
+    const pager = vs.pager(table.tBodies[0], root.querySelector(".vs-more"), PAGE, tr, (shown) => {
       count.textContent = vs.countText(matched.length, data.rows.length, shown, "tilsagn");
     });
 
