@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from html.parser import HTMLParser
 
 from scripts.generate import REPO_URL, render
 from scripts.pages import finder, tracker
+from scripts.search_terms import folded
 from scripts.site import environment
+from scripts.tool_data import Names
 
 
 def test_finder_page_lists_the_first_initiatives_and_points_to_the_rest(catalogue, monkeypatch):
@@ -36,3 +39,44 @@ def test_tracker_page_lists_the_first_commitments_and_points_to_the_rest(catalog
         assert f'<a href="{href}">' in text
     assert len(json.loads(page.files[tracker.DATA])["rows"]) == total
 
+
+
+class _Shape(HTMLParser):
+    """The elements of some markup, each as its tag and the data it is filled with (data-*); a
+    run of alike elements (the links of a list) counts once."""
+
+    def __init__(self, markup: str):
+        super().__init__()
+        self.shape: list[tuple] = []
+        self.feed(markup)
+
+    def handle_starttag(self, tag, attrs):
+        element = (tag, *sorted((k, v) for k, v in attrs if k.startswith("data-")))
+        if not self.shape or self.shape[-1] != element:
+            self.shape.append(element)
+
+
+def _is_part_of(part: list, whole: list) -> bool:
+    rest = iter(whole)
+    return all(any(x == y for y in rest) for x in part)
+
+
+def test_the_script_fills_the_same_markup_as_the_page_lists(catalogue):
+    """A finder result and a commitment row are written once, in one macro: the page lists them,
+    and holds them once more, with every optional part and no data, in a <template> for its script."""
+    pages = [(next(finder.pages(catalogue)), '<ol class="vs-finder-results">', "</ol>", "vs-finder-card", "li"),
+             (next(tracker.pages(catalogue, dt.date(2026, 1, 1))), "<tbody>", "</tbody>", "vs-commitment", "tr")]
+    for page, start, end, name, tag in pages:
+        text = render(page, environment(), REPO_URL)
+        template = text.split(f'<template class="{name}">', 1)[1].split("</template>", 1)[0]
+        model = _Shape(template).shape
+        listed = [_Shape(f"<{tag}>" + x).shape for x in text.split(start, 1)[1].split(end, 1)[0].split(f"<{tag}>")[1:]]
+        assert len(listed) > 10 and all(_is_part_of(shape, model) for shape in listed), name
+        assert {x for shape in listed for x in shape} == set(model), name  # every part is used
+
+
+def test_the_free_text_folds_as_the_site_search_indexes(catalogue):
+    """The tools' JSON carries the site search's spellings without æ, ø and å."""
+    folds = json.loads(Names(catalogue).json())["folds"]
+    for word in ("fødevarer", "rådgivning", "væksthus"):
+        assert {"".join(table.get(c, c) for c in word) for table in folds} == folded(word)
