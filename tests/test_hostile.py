@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import VALID, problems_in
+from scripts.model import NAME_MAX
 from scripts.scratch import build_site
 
 FRAGMENTS = [
@@ -30,7 +31,8 @@ printable = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn"),
                                   blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
                     min_size=1, max_size=20)
 text = st.lists(st.sampled_from(FRAGMENTS) | printable, min_size=1, max_size=4).map(
-    lambda parts: " ".join(parts)).filter(lambda s: any(unicodedata.category(c)[0] not in "ZC" for c in s))
+    lambda parts: " ".join(parts)).filter(
+    lambda s: len(s) <= NAME_MAX and any(unicodedata.category(c)[0] not in "ZC" for c in s))  # a title's limits
 
 
 def collapsed(s: str) -> str:
