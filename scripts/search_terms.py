@@ -20,7 +20,8 @@ _WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+(?:[-'][0-9A-Za-zÆ
 _ENDINGS = ("ernes", "erne", "enes", "ene", "ers", "ens", "ets", "er", "en", "et", "es", "e", "s", "r", "i")
 # Joining letters between the parts of a compound: sundhed-s-innovation, klynge-organisation.
 _LINKS = ("s", "e")
-_FOLDS = (
+# Spellings without æ, ø and å that users type; the site search, the finder and the tracker fold alike.
+FOLDS = (
     {"æ": "ae", "ø": "oe", "å": "aa", "é": "e"},
     {"æ": "a", "ø": "o", "å": "a", "é": "e"},
 )
@@ -70,7 +71,7 @@ def folded(word: str) -> frozenset[str]:
     """How the word is typed without æ, ø, å: 'fødevarer' → 'foedevarer', 'fodevarer'."""
     if not re.search("[æøåé]", word):
         return frozenset()
-    return frozenset("".join(fold.get(c, c) for c in word) for fold in _FOLDS)
+    return frozenset("".join(fold.get(c, c) for c in word) for fold in FOLDS)
 
 
 class Vocabulary:

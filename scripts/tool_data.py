@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 
 from scripts.catalogue import Catalogue
-from scripts.search_terms import _FOLDS
+from scripts.search_terms import FOLDS
 from scripts.site import Links
 
 
@@ -53,5 +53,5 @@ class Names:
         return str(self.link.source(document_id, anchor))
 
     def json(self, **lists: list[dict]) -> str:
-        return json.dumps({"names": self.names, "folds": _FOLDS, **lists},
+        return json.dumps({"names": self.names, "folds": FOLDS, **lists},
                           ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -27,21 +27,10 @@ FACETS = {"regions": ("region", "Region"), "themes": ("tema", "Tema og branche")
           "target_groups": ("maalgruppe", "Virksomhedstype og målgruppe")}
 
 
-def active_years(cat: Catalogue, i: Initiative) -> range:
-    """The years an initiative is active: from its document's year to the latest year the
-    document or the initiative gives (period end, valid until, timing, commitment deadlines)."""
-    doc = cat.documents[i.document]
-    start = cat.year_of(i.document) or 0
-    ends = [start, doc.period.end if doc.period else 0, doc.valid_until.year if doc.valid_until else 0,
-            i.timing.year if i.timing and i.timing.year else 0]
-    ends += [c.when.year or (c.when.date.year if c.when.date else 0) for c in i.commitments if c.when]
-    return range(start, max(ends) + 1)
-
-
 def entry(cat: Catalogue, i: Initiative, names: Names) -> dict:
     """What the finder shows and filters on for one initiative; the keys of the facets and
     the status are the finder's URL parameters."""
-    years = active_years(cat, i)
+    years = cat.active_years(i)
     span = f"{years.start}–{years.stop - 1}"
     operators = list(dict.fromkeys(i.organisations + i.forums + i.ministries))
     return {

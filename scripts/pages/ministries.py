@@ -11,10 +11,6 @@ from scripts.kinds import KINDS
 from scripts.site import Links, Page, index_path, names, page_path, quote_anchor
 
 
-def lineage(cat: Catalogue, ministry_id: str) -> list[str]:
-    return cat.lineage(ministry_id)  # kept for scripts/pages/tracker.py until it calls the catalogue
-
-
 def pages(cat: Catalogue) -> Iterator[Page]:
     for ministry in cat.ministries.values():
         path = page_path("ministries", ministry.id)

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from scripts import commitments, danish
 from scripts.catalogue import Catalogue
 from scripts.model import StatusValue
-from scripts.pages.ministries import lineage
 from scripts.site import Links, Page, quote_anchor
 from scripts.tool_data import Names, blank
 
@@ -55,13 +54,14 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
     hlink = Links(cat, PATH, raw_html=True)  # the table is raw HTML
     names = Names(cat)
     items = [entry(cat, r, names) for r in rows]
-    per_ministry = defaultdict(lambda: {s: 0 for s in STATUSES})
+    by_ministry = defaultdict(list)
     for r in rows:
         for m in r.ministries:
-            per_ministry[m][r.commitment.status.value.value] += 1
-    progress = [dict(ref=link.ref("ministries", m), counts=per_ministry[m], total=sum(per_ministry[m].values()),
-                     lineage=link.refs("ministries", lineage(cat, m)) if len(lineage(cat, m)) > 1 else [])
-                for m in sorted(per_ministry, key=lambda m: cat.ministries[m].name.casefold())]
+            by_ministry[m].append(r)
+    progress = [dict(ref=link.ref("ministries", m), counts=commitments.status_counts(by_ministry[m]),
+                     total=len(by_ministry[m]),
+                     lineage=link.refs("ministries", cat.lineage(m)) if len(cat.lineage(m)) > 1 else [])
+                for m in sorted(by_ministry, key=lambda m: cat.ministries[m].name.casefold())]
     filters = dict(
         ministerium=[(m, cat.ministries[m].name) for m in sorted({m for r in rows for m in r.ministries},
                                                                   key=lambda m: cat.ministries[m].name.casefold())],
