@@ -12,14 +12,14 @@ import sys
 
 # command → (module with a main(argv) function, what it does)
 COMMANDS = {
-    "validate": ("scripts.validate", "check data/ and report every problem as path:line: field: message"),
-    "generate": ("scripts.generate", "write the Markdown pages made from data/ into docs/"),
-    "site": ("scripts.publish", "build the publishable site into site/, all or nothing (make site)"),
-    "search": ("scripts.search", "search the initiatives from the command line, in Danish"),
-    "coverage": ("scripts.coverage", "which bullets and headings of the sources have a record"),
-    "schema": ("scripts.schema", "write the JSON Schema files for editors into data/schema/"),
-    "synthetic": ("scripts.synthetic", "make a data folder at N times the real data, for benchmarks"),
-    "bench": ("scripts.bench", "benchmark build and search at 1x-100x the data; writes bench/results.md"),
+    "validate": ("scripts.data.validate", "check data/ and report every problem as path:line: field: message"),
+    "generate": ("scripts.render.generate", "write the Markdown pages made from data/ into docs/"),
+    "site": ("scripts.publish.site", "build the publishable site into site/, all or nothing (make site)"),
+    "search": ("scripts.search.command", "search the initiatives from the command line, in Danish"),
+    "coverage": ("scripts.data.coverage", "which bullets and headings of the sources have a record"),
+    "schema": ("scripts.data.schema", "write the JSON Schema files for editors into data/schema/"),
+    "synthetic": ("scripts.dev.synthetic", "make a data folder at N times the real data, for benchmarks"),
+    "bench": ("scripts.dev.bench", "benchmark build and search at 1x-100x the data; writes bench/results.md"),
 }
 
 

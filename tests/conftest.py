@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.problems import DataError
-from scripts.scratch import build_site
-from scripts.validate import DATA_DIR, load_catalogue
+from scripts.data.problems import DataError
+from scripts.data.validate import DATA_DIR, load_catalogue
+from scripts.dev.scratch import build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"

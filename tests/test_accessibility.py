@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from scripts.browser import chromium, serve
+from scripts.dev.browser import chromium, serve
 
 pytestmark = pytest.mark.slow  # the built site in Chromium
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from scripts.__main__ import COMMANDS
-from scripts.scratch import ROOT
+from scripts.dev.scratch import ROOT
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

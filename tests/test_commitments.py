@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scripts import commitments
+from scripts.data import commitments
 
 
 def test_deadline_from_date_or_year(catalogue):

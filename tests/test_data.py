@@ -8,9 +8,9 @@ import pkgutil
 import yaml
 
 import scripts
-from scripts.kinds import MODELS as KINDS
-from scripts.schema import SCHEMA_DIR, schemas
-from scripts.validate import DATA_DIR
+from scripts.data.kinds import MODELS as KINDS
+from scripts.data.schema import SCHEMA_DIR, schemas
+from scripts.data.validate import DATA_DIR
 
 
 def test_nothing_is_silently_dropped(catalogue):
@@ -57,7 +57,7 @@ def test_ministry_lineage(catalogue):
 
 def test_json_schema_files_are_fresh():
     on_disk = {p.name: p.read_text(encoding="utf-8") for p in SCHEMA_DIR.glob("*.json")}
-    assert on_disk == schemas(), "run `python -m scripts schema` after changing scripts/model.py"
+    assert on_disk == schemas(), "run `python -m scripts schema` after changing scripts/data/model.py"
 
 
 def test_every_script_imports_without_side_effects(capsys):

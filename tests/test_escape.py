@@ -9,8 +9,8 @@ import shutil
 import pytest
 import yaml
 
-from scripts.escape import inline
-from scripts.scratch import ROOT, build_site
+from scripts.dev.scratch import ROOT, build_site
+from scripts.render.escape import inline
 
 HOSTILE = [
     "{{ cycler.__init__.__globals__.os.popen('id').read() }}",

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 import shutil
-from pathlib import Path
+import unicodedata
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scripts.data.model import NAME_MAX
+from scripts.dev.scratch import build_site
 from tests.conftest import VALID, problems_in
-from scripts.model import NAME_MAX
-from scripts.scratch import build_site
 
 FRAGMENTS = [
     "{{ config }}", "{{ cycler.__init__.__globals__.os.popen('id').read() }}", "{% if true %}x{% endif %}",

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import danish
-from scripts.browser import chromium, serve
-from scripts.commitments import deadline
+from scripts.data.commitments import deadline
+from scripts.dev.browser import chromium, serve
+from scripts.render import danish
 
 pytestmark = pytest.mark.slow  # the built site in Chromium
 

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from scripts import export, feeds
-from scripts.kinds import MODELS as KINDS
+from scripts.data.kinds import MODELS as KINDS
+from scripts.publish import export, feeds
 
 
 @pytest.fixture(scope="module")

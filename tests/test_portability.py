@@ -8,8 +8,9 @@ import os
 import shutil
 import subprocess
 
-from scripts import feeds, forked
-from scripts.validate import load_catalogue
+from scripts import forked
+from scripts.data.validate import load_catalogue
+from scripts.publish import feeds
 from tests.conftest import VALID
 
 FIRST, LAST = "2021-02-03T10:00:00+00:00", "2023-04-05T10:00:00+00:00"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.coverage import items, uncovered
-from scripts.quotes import canonical
-from scripts.validate import DATA_DIR
+from scripts.data.coverage import items, uncovered
+from scripts.data.quotes import canonical
+from scripts.data.validate import DATA_DIR
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -73,7 +73,7 @@ def test_sources_are_byte_identical_to_the_seeds(catalogue):
 
 def test_both_normalisations_agree_on_every_source(catalogue):
     # canonical() checks quotes; canonical_with_offsets() places the anchors on source-text pages
-    from scripts.quotes import canonical_with_offsets
+    from scripts.data.quotes import canonical_with_offsets
 
     for source in catalogue.sources.values():
         assert canonical_with_offsets(source.text)[0] == canonical(source.text)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.publish import REQUIRED
-from scripts.scratch import ROOT, publish_command
+from scripts.dev.scratch import ROOT, publish_command
+from scripts.publish.site import REQUIRED
 from tests.conftest import VALID
 
 pytestmark = pytest.mark.slow  # builds sites

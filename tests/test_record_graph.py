@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from scripts.kinds import MODELS
-from scripts.record_graph import set_at, walk
-from scripts.validate import load_catalogue
+from scripts.data.kinds import MODELS
+from scripts.data.record_graph import set_at, walk
+from scripts.data.validate import load_catalogue
 from tests.conftest import VALID, problems_in
 
 RECORDS = ["initiatives/nyt-foedevareprogram-2020.yml", "meetings/moede-2021-03-01.yml",

@@ -7,12 +7,12 @@ import sys
 
 import pytest
 
-from scripts.generate import generate
-from scripts.related import related as find_related
-from scripts.search import Index
-from scripts.search_block import article_text, block
-from scripts.site import page_path, source_page_path
-from scripts.search_terms import Vocabulary, base_forms, extra_terms, folded, stem
+from scripts.render.generate import generate
+from scripts.render.site import page_path, source_page_path
+from scripts.search.block import article_text, block
+from scripts.search.command import Index
+from scripts.search.related import related as find_related
+from scripts.search.terms import Vocabulary, base_forms, extra_terms, folded, stem
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_related_initiatives_share_subject(catalogue):
 
 
 def test_command_line_prints_document_year_and_ministry():
-    result = subprocess.run([sys.executable, "-m", "scripts.search", "Food KIC", "--limit", "3"],
+    result = subprocess.run([sys.executable, "-m", "scripts", "search", "Food KIC", "--limit", "3"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[:3]
@@ -115,7 +115,7 @@ def test_command_line_prints_document_year_and_ministry():
 
 
 def test_command_line_rejects_unknown_filter():
-    result = subprocess.run([sys.executable, "-m", "scripts.search", "x", "--ministry", "findes-ikke"],
+    result = subprocess.run([sys.executable, "-m", "scripts", "search", "x", "--ministry", "findes-ikke"],
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "unknown ministry 'findes-ikke'" in result.stderr

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.browser import chromium, our_results, serve, stock_results
-from scripts.scratch import build_site
+from scripts.dev.browser import chromium, our_results, serve, stock_results
+from scripts.dev.scratch import build_site
 
 pytestmark = pytest.mark.slow  # builds a site, searches it in Chromium
 

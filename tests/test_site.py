@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.generate import generate
-from scripts.site import FOLDERS
+from scripts.dev.scratch import ROOT, build_site
+from scripts.render.generate import generate
+from scripts.render.site import FOLDERS
 from tests.linkcheck import broken_links, parse
-from scripts.scratch import ROOT, build_site
 
 pytestmark = pytest.mark.slow  # builds sites
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from scripts.synthetic import make
-from scripts.validate import DATA_DIR, load_catalogue
+from scripts.data.validate import DATA_DIR, load_catalogue
+from scripts.dev.synthetic import make
 
 REPLICATED = ("documents", "initiatives", "meetings")
 REFERENCE = ("regions", "forums", "ministries", "organisations", "themes", "target_groups")

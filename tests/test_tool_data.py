@@ -8,11 +8,11 @@ import json
 import re
 from html.parser import HTMLParser
 
-from scripts.generate import REPO_URL, render
-from scripts.pages import finder, tracker
-from scripts.search_terms import folded
-from scripts.site import environment
-from scripts.tool_data import Names
+from scripts.render.generate import REPO_URL, render
+from scripts.render.pages import finder, tracker
+from scripts.render.site import environment
+from scripts.render.tool_data import Names
+from scripts.search.terms import folded
 
 
 def test_finder_page_lists_the_first_initiatives_and_points_to_the_rest(catalogue, monkeypatch):

@@ -167,7 +167,7 @@ def test_a_missing_or_empty_data_folder_is_an_error_not_an_empty_site(tmp_path, 
     data = tmp_path / "data"
     if setup == "empty":
         data.mkdir()
-    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--data", str(data)],
+    result = subprocess.run([sys.executable, "-m", "scripts", "validate", "--data", str(data)],
                             capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=os.getcwd()))
     assert result.returncode == 1
     assert "data OK" not in result.stdout

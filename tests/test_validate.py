@@ -130,13 +130,13 @@ def test_all_problems_reported_at_once(data_copy):
 
 def test_command_exits_non_zero_with_located_messages(data_copy):
     edit(data_copy, INITIATIVE, "ministries: [erhvervsministeriet]", "minstries: [erhvervsministeriet]")
-    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--data", str(data_copy)],
+    result = subprocess.run([sys.executable, "-m", "scripts", "validate", "--data", str(data_copy)],
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert f"{data_copy / INITIATIVE}:7: minstries: unknown field 'minstries'" in result.stderr
 
 
 def test_command_exits_zero_on_real_data():
-    result = subprocess.run([sys.executable, "-m", "scripts.validate"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "scripts", "validate"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("data OK:")

@@ -12,7 +12,7 @@ import yaml
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 
-from scripts.scratch import ROOT
+from scripts.dev.scratch import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/site.yml"
 LOCK = ROOT / "requirements.lock"
@@ -117,7 +117,7 @@ def test_checkouts_leave_no_credentials_behind():
 
 def test_the_test_job_checks_out_the_whole_history_for_the_feed_dates():
     [checkout] = [s for s in _steps(_flow()["jobs"]["test"]) if _uses(s) == "actions/checkout"]
-    assert checkout["with"]["fetch-depth"] == 0  # scripts/feeds.py dates each initiative by git log
+    assert checkout["with"]["fetch-depth"] == 0  # scripts/publish/feeds.py dates each initiative by git log
 
 
 def test_every_job_has_a_time_limit():

@@ -138,7 +138,7 @@
           ...Array.from(li.querySelectorAll("dd"), (dd) => dd.textContent), title.href]);
       }
       // A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP), as in
-      // the open-data CSV files (scripts/export.py, FORMULA_START).
+      // the open-data CSV files (scripts/publish/export.py, FORMULA_START).
       const cell = (v) => (/^[=+\-@\t\r']/.test(String(v)) ? "'" : "") + String(v);
       const quote = (v) => `"${cell(v).replace(/"/g, '""')}"`;
       const body = "\ufeff" + rows.map((r) => r.map(quote).join(";")).join("\r\n") + "\r\n";

@@ -1,5 +1,5 @@
 // What the finder, the commitments tracker and the search page share: loading a tool's JSON
-// (written at build time by scripts/tool_data.py), filling the page's own markup for a result
+// (written at build time by scripts/render/tool_data.py), filling the page's own markup for a result
 // with data as text only, the free-text filter, keeping the selection in the URL, Danish
 // numbers, and showing long result lists a page at a time.
 (function () {
@@ -95,7 +95,7 @@
     };
   }
 
-  // The free-text filter, folded as the site search indexes the pages (scripts/search_terms.py):
+  // The free-text filter, folded as the site search indexes the pages (scripts/search/terms.py):
   // lower case, and also spelt without æ, ø and å in each way that the data's `folds` give, so
   // "fødevarer" is found as "fødevarer", "foedevarer" and "fodevarer", "å" also as "aa" and "a".
   // `index(text)` makes a text searchable once; `matches(indexed, query)`: every word typed occurs.

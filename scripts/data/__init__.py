@@ -1,0 +1,1 @@
+"""The data layer: the model, reading and validating data/, and the catalogue of all records."""

@@ -1,0 +1,58 @@
+"""Commitments as the tracker sees them: who promised what, by when, and where it stands.
+
+A commitment whose deadline has passed while its status is still "aftalt" or "ukendt" is
+flagged as overdue or unverified. "Today" is passed in by the build, never read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from scripts.data.catalogue import Catalogue
+from scripts.data.model import Commitment, Initiative, Status, StatusValue
+
+OPEN = (StatusValue.aftalt, StatusValue.ukendt)
+
+
+@dataclass(frozen=True)
+class Row:
+    initiative: Initiative
+    number: int  # 0-based position in the initiative's commitments
+    commitment: Commitment
+    year: int
+    ministries: tuple[str, ...]  # ministry ids among `by`
+    deadline: dt.date | None  # the stated date, or 31 December of the stated year
+    overdue: bool
+
+
+def deadline(c: Commitment) -> dt.date | None:
+    if c.when and c.when.date:
+        return c.when.date
+    if c.when and c.when.year:
+        return dt.date(c.when.year, 12, 31)
+    return None
+
+
+def rows(cat: Catalogue, today: dt.date) -> list[Row]:
+    out = []
+    for i in cat.initiatives_in_order():
+        for n, c in enumerate(i.commitments):
+            due = deadline(c)
+            out.append(Row(i, n, c, cat.year_of(i.document) or 0,
+                           tuple(a for a in c.by if a in cat.ministries), due,
+                           overdue=bool(due and due < today and c.status.value in OPEN)))
+    return out
+
+
+def status_counts(rows: list[Row]) -> dict[str, int]:
+    return count_statuses(r.commitment.status for r in rows)
+
+
+def count_statuses(statuses: Iterable[Status]) -> dict[str, int]:
+    """How many of each status value, every value listed (also those counted 0)."""
+    counts = {s.value: 0 for s in StatusValue}
+    for status in statuses:
+        counts[status.value.value] += 1
+    return counts

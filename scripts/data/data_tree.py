@@ -1,0 +1,79 @@
+"""Which files under data/ are read, and a problem for everything else there.
+
+A record file that is not read is a record silently dropped, so nothing under data/ is
+skipped without a word: a misspelt folder, `x.yaml`, `x.yml.bak`, a subfolder, a symbolic link
+(which could point anywhere on the machine that builds the site) are all reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.data.kinds import KINDS
+from scripts.data.problems import Problem
+
+RECORD_SUFFIX = ".yml"
+SOURCES = "sources"  # the source texts, named by the documents' `source`
+SCHEMA = "schema"  # JSON Schema for editors, made by `python -m scripts schema`
+README = "README.md"
+MAX_SOURCE_BYTES = 5_000_000  # the longest source text is about 80 kB
+
+
+@dataclass
+class DataTree:
+    records: dict[str, list[Path]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
+    sources: dict[str, Path] = field(default_factory=dict)  # file name → path
+    problems: list[Problem] = field(default_factory=list)
+
+
+def scan(data_dir: Path) -> DataTree:
+    """Every record and source file under data_dir, and a problem for anything else."""
+    tree = DataTree()
+    if not data_dir.is_dir():
+        tree.problems.append(Problem(data_dir, 0, "", "the data folder does not exist"))
+        return tree
+    expected = [*KINDS, SOURCES, SCHEMA, README]
+    for path in sorted(data_dir.iterdir()):
+        if _refused_link(path, tree):
+            continue
+        if path.name in KINDS and path.is_dir():
+            tree.records[path.name] = _files(path, tree, RECORD_SUFFIX, "record files end in .yml")
+        elif path.name == SOURCES and path.is_dir():
+            tree.sources = {p.name: p for p in _files(path, tree, ".txt", "source texts end in .txt")}
+        elif path.name == SCHEMA and path.is_dir():
+            _files(path, tree, ".schema.json", "only the generated JSON Schema files belong here")
+        elif path.name != README or not path.is_file():
+            guess = difflib.get_close_matches(path.name, expected, n=1)
+            hint = f"; did you mean {guess[0]!r}?" if guess else f"; expected only {', '.join(expected)}"
+            what = "folder" if path.is_dir() else "file"
+            tree.problems.append(Problem(path, 0, "", f"unknown {what} in the data folder{hint}"))
+    for kind in KINDS:
+        if not (data_dir / kind).is_dir():
+            tree.problems.append(Problem(data_dir / kind, 0, "", "folder is missing: every kind of record has one"))
+    if not tree.records["documents"] and (data_dir / "documents").is_dir():
+        tree.problems.append(Problem(data_dir / "documents", 0, "", "no documents: the site would be empty"))
+    return tree
+
+
+def _files(folder: Path, tree: DataTree, suffix: str, rule: str) -> list[Path]:
+    """The regular files in folder ending in suffix; a problem for everything else."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        if _refused_link(path, tree):
+            continue
+        if path.is_dir():
+            tree.problems.append(Problem(path, 0, "", f"a folder here is not read ({rule})"))
+        elif not path.name.endswith(suffix) or not path.is_file():
+            tree.problems.append(Problem(path, 0, "", f"unknown file: {rule}"))
+        else:
+            found.append(path)
+    return found
+
+
+def _refused_link(path: Path, tree: DataTree) -> bool:
+    if path.is_symlink():
+        tree.problems.append(Problem(path, 0, "", "is a symbolic link; data must be plain files and folders"))
+        return True
+    return False

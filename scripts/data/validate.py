@@ -1,0 +1,241 @@
+"""Load and validate everything in data/; report every problem at once.
+
+    python -m scripts validate [--data DIR]
+
+Stage 1 checks each file against the model (scripts/data/model.py); stage 2 checks the
+rules between records: ids, references, and that every quote is in its source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+from pathlib import Path
+
+import pydantic
+
+from scripts.data.catalogue import Catalogue
+from scripts.data.data_tree import MAX_SOURCE_BYTES, DataTree, scan
+from scripts.data.kinds import MODELS
+from scripts.data.model import ACTORS, Document, Record
+from scripts.data.problems import DataError, Problem
+from scripts.data.quotes import SourceText
+from scripts.data.record_graph import walk
+from scripts.data.yaml_lines import FieldPath, YamlFile, read_yaml
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+# Namespaces a reference can point into.
+
+
+def _model_problems(yf: YamlFile, error: pydantic.ValidationError) -> list[Problem]:
+    problems = []
+    for e in error.errors():
+        loc: FieldPath = tuple(e["loc"])
+        if e["type"] == "extra_forbidden":
+            message = f"unknown field {loc[-1]!r}"
+        elif e["type"] == "missing":
+            message = "required field is missing"
+        else:
+            message = e["msg"]
+            if "input" in e and not isinstance(e["input"], (dict, list)):
+                message += f" (got {e['input']!r})"
+        problems.append(yf.problem(loc, message))
+    return problems
+
+
+def _read_records(tree: DataTree) -> tuple[dict, dict, dict, dict, list[Problem]]:
+    records: dict[str, dict[str, Record]] = {kind: {} for kind in MODELS}
+    files: dict[tuple[str, str], Path] = {}
+    yaml_files: dict[tuple[str, str], YamlFile] = {}
+    problems: list[Problem] = []
+    invalid: dict[str, set[str]] = {kind: set() for kind in MODELS}
+    for kind, model in MODELS.items():
+        for path in tree.records[kind]:
+            yf, read_problems = read_yaml(path)
+            problems += read_problems
+            if yf is None:
+                invalid[kind].add(path.stem)
+                continue
+            try:
+                record = model.model_validate(yf.data)
+            except pydantic.ValidationError as e:
+                problems += _model_problems(yf, e)
+                invalid[kind].add(path.stem)  # still a known id: references to it are not errors too
+                continue
+            except RecursionError:  # cannot happen below MAX_DEPTH; reported, never a traceback
+                problems.append(yf.problem((), "values are nested too deeply to check"))
+                invalid[kind].add(path.stem)
+                continue
+            if record.id != path.stem:
+                problems.append(yf.problem(("id",), f"id {record.id!r} must equal the file name {path.stem!r}"))
+            records[kind][record.id] = record
+            files[(kind, record.id)] = path
+            yaml_files[(kind, record.id)] = yf
+    return records, files, yaml_files, invalid, problems
+
+
+def _load_sources(tree: DataTree, records, yaml_files, invalid) -> tuple[dict[str, SourceText], list[Problem]]:
+    """The source text of every document. A document names a plain file of data/sources/, and
+    only the files found there by the scan are read: never a path or a link elsewhere."""
+    sources: dict[str, SourceText] = {}
+    by_file: dict[Path, SourceText] = {}
+    problems: list[Problem] = []
+    for doc in records["documents"].values():
+        path = tree.sources.get(doc.source)
+        yf = yaml_files[("documents", doc.id)]
+        if path is None:
+            problems.append(yf.problem(("source",), f"no source file {doc.source!r} in data/sources/"))
+            continue
+        try:
+            if path not in by_file:  # documents may share a source file; read and index it once
+                if (size := path.stat().st_size) > MAX_SOURCE_BYTES:
+                    raise ValueError(f"is {size:,} bytes; a source text may be at most {MAX_SOURCE_BYTES:,} bytes")
+                by_file[path] = SourceText(path.read_bytes().decode("utf-8"))
+            sources[doc.id] = by_file[path]
+        except UnicodeDecodeError:
+            problems.append(yf.problem(("source",), f"source file {path} is not valid UTF-8"))
+        except (OSError, ValueError) as e:
+            problems.append(yf.problem(("source",), f"source file {path} {getattr(e, 'strerror', None) or e}"))
+    used = {doc.source for doc in records["documents"].values()}
+    if not invalid["documents"]:  # an invalid document may well name the others
+        problems += [Problem(path, 0, "", "no document names this source text (documents' `source`)")
+                     for name, path in tree.sources.items() if name not in used]
+    return sources, problems
+
+
+def _cross_record_problems(records, yaml_files, sources, invalid, graph) -> list[Problem]:
+    problems: list[Problem] = []
+    namespaces: dict[str, set[str]] = {kind: set(ids) | invalid[kind] for kind, ids in records.items()}
+    agenda_owner: dict[str, str] = {}
+    for meeting in records["meetings"].values():
+        for i, item in enumerate(meeting.agenda):
+            if item.id in agenda_owner or item.id in records["initiatives"]:
+                problems.append(yaml_files[("meetings", meeting.id)].problem(
+                    ("agenda", i, "id"), f"duplicate id {item.id!r}"))
+            agenda_owner[item.id] = meeting.id
+    namespaces["agenda_items"] = set(agenda_owner)
+    sections = {doc.id: {s.id for s in doc.sections} for doc in records["documents"].values()}
+
+    actor_owner: dict[str, str] = {}
+    for kind in ACTORS:
+        for rid in records[kind]:
+            if rid in actor_owner:
+                problems.append(yaml_files[(kind, rid)].problem(
+                    ("id",), f"id {rid!r} is also used in data/{actor_owner[rid]}/; actor ids must be unique"))
+            actor_owner[rid] = kind
+
+    for (kind, rid), yf in yaml_files.items():
+        record = records[kind][rid]
+        references, quotes = graph[(kind, rid)]
+        for r in references:
+            if r.ref.kinds == ("sections",):
+                if r.document in sections and r.target not in sections[r.document]:
+                    problems.append(yf.problem(r.path, f"unknown reference {r.target!r} "
+                                                       f"(no such section in document {r.document!r})"))
+            elif not any(r.target in namespaces[space] for space in r.ref.kinds):
+                where = " or ".join(r.ref.kinds).replace("_", " ")
+                problems.append(yf.problem(r.path, f"unknown reference {r.target!r} (no such id in {where})"))
+        if isinstance(record, Document):
+            seen: set[str] = set()
+            for i, s in enumerate(record.sections):
+                if s.id in seen:
+                    problems.append(yf.problem(("sections", i, "id"), f"duplicate section id {s.id!r}"))
+                seen.add(s.id)
+        for q in quotes:
+            source = sources.get(q.document)
+            if source is not None and not source.contains(q.text):
+                short = q.text if len(q.text) <= 60 else q.text[:57] + "..."
+                problems.append(yf.problem(q.path, f"quote not found in source of {q.document!r}: {short!r}"))
+    return problems
+
+
+def _cycle_problems(records, yaml_files) -> list[Problem]:
+    """A ministry cannot be its own successor or parent, however far round, nor a section its
+    own parent: each would send the pages' lineage and nesting round for ever."""
+    problems = []
+    ministries = records["ministries"]
+    for field, edges in (("parent", {m.id: [m.parent] if m.parent else [] for m in ministries.values()}),
+                         ("successors", {m.id: m.successors for m in ministries.values()})):
+        for cycle in cycles(edges):
+            problems.append(yaml_files[("ministries", cycle[0])].problem(
+                (field,), f"{field} go round in a circle: {' → '.join(cycle + cycle[:1])}"))
+    for doc in records["documents"].values():
+        parents = {s.id: [s.parent] if s.parent else [] for s in doc.sections}
+        position = {s.id: i for i, s in enumerate(doc.sections)}
+        for cycle in cycles(parents):
+            problems.append(yaml_files[("documents", doc.id)].problem(
+                ("sections", position[cycle[0]], "parent"),
+                f"section parents go round in a circle: {' → '.join(cycle + cycle[:1])}"))
+    return problems
+
+
+def cycles(edges: dict[str, list[str]]) -> list[list[str]]:
+    """Each cycle of a directed graph once, starting at its smallest id (iteratively: chains of
+    any length). Edges to unknown ids are ignored; they are reported as unknown references."""
+    found: list[list[str]] = []
+    done: set[str] = set()
+    for start in sorted(edges):
+        if start in done:
+            continue
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        stack = [(start, iter(edges[start]))]
+        on_path[start] = 0
+        path.append(start)
+        while stack:
+            node, rest = stack[-1]
+            nxt = next(rest, None)
+            if nxt is None:
+                stack.pop()
+                done.add(path.pop())
+                del on_path[node]
+            elif nxt in on_path:
+                cycle = path[on_path[nxt]:]
+                turn = cycle.index(min(cycle))
+                cycle = cycle[turn:] + cycle[:turn]
+                if cycle not in found:
+                    found.append(cycle)
+            elif nxt in edges and nxt not in done:
+                on_path[nxt] = len(path)
+                path.append(nxt)
+                stack.append((nxt, iter(edges[nxt])))
+    return found
+
+
+def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
+    """Load and validate all of data/; raise DataError listing every problem."""
+    collecting = gc.isenabled()
+    gc.disable()  # every object made here lives on: the collector would only walk them again and again
+    try:
+        tree = scan(data_dir)
+        records, files, yaml_files, invalid, problems = _read_records(tree)
+        problems += tree.problems
+        sources, source_problems = _load_sources(tree, records, yaml_files, invalid)
+        problems += source_problems
+        problems += _cycle_problems(records, yaml_files)
+        graph = {(kind, rid): walk(record) for kind, ids in records.items() for rid, record in ids.items()}
+        problems += _cross_record_problems(records, yaml_files, sources, invalid, graph)
+    finally:
+        if collecting:
+            gc.enable()
+    if problems:
+        raise DataError(problems)
+    return Catalogue(records=records, files=files, sources=sources, graph=graph)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts validate", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
+    args = parser.parse_args(argv)
+    try:
+        catalogue = load_catalogue(args.data)
+    except DataError as e:
+        for p in e.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(e.problems)} problem(s) in {args.data}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in catalogue.records.items())
+    print(f"data OK: {counts}")
+    return 0

@@ -1,1 +1,0 @@
-"""One module per page kind; each exposes `pages(catalogue)` yielding the pages it makes."""

@@ -1,0 +1,109 @@
+"""Open data: every record kind as CSV and JSON, and one JSON file per record.
+
+Files (written into the built site by scripts.publish.downloads, published at /download/):
+- <kind>.json — a list of all records, exactly the fields of data/<kind>/*.yml;
+- <kind>.csv — one row per record, `;`-separated and UTF-8 with BOM so Danish Excel opens
+  æ/ø/å correctly; lists and nested fields are JSON in their cell, so nothing is lost; a cell
+  that a spreadsheet would run as a formula starts with an apostrophe (see `neutralise`);
+- <kind>/<id>.json — one record, at a URL derived from its id;
+- tilsagn.csv — every commitment flattened to one row, for spreadsheets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import types
+import typing
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from scripts.data.catalogue import Catalogue
+from scripts.data.kinds import MODELS
+
+FOLDER = "download"
+BOM = "\ufeff"
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP: CSV injection), so
+# such a cell gets a leading apostrophe, which they show as text. A cell that starts with an
+# apostrophe gets one too, so that `from_csv` gives back exactly the text that was written.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def record_json(record) -> dict:
+    return record.model_dump(mode="json", exclude_defaults=False)
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    out = io.StringIO()
+    out.write(BOM)
+    writer = csv.DictWriter(out, fieldnames=columns, delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: _cell(row.get(c)) for c in columns})
+    return out.getvalue()
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return neutralise(str(value))
+
+
+def neutralise(text: str) -> str:
+    """The text as a CSV cell that no spreadsheet runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _uncell(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+def _nested_fields(model) -> set[str]:
+    """Fields whose values are lists or objects, written as JSON in their CSV cell."""
+    nested = set()
+    for name, field in model.model_fields.items():
+        ann = field.annotation
+        for t in (ann, *(typing.get_args(ann) if isinstance(ann, types.UnionType) or typing.get_origin(ann) is typing.Union else ())):
+            if typing.get_origin(t) in (list, dict) or (isinstance(t, type) and issubclass(t, BaseModel)):
+                nested.add(name)
+    return nested
+
+
+def from_csv(text: str, kind: str) -> list[dict]:
+    """Read a CSV written by `to_csv` back into records' fields (used by the round-trip test)."""
+    nested = _nested_fields(MODELS[kind])
+    rows = []
+    for row in csv.DictReader(io.StringIO(text.removeprefix(BOM)), delimiter=";"):
+        rows.append({name: (json.loads(value) if name in nested else _uncell(value)) if value != "" else None
+                     for name, value in row.items()})
+    return rows
+
+
+def commitment_rows(cat: Catalogue) -> list[dict]:
+    rows = []
+    for i in cat.initiatives_in_order():
+        for n, c in enumerate(i.commitments, start=1):
+            rows.append({
+                "initiativ": i.id, "tilsagn_nr": n, "dokument": i.document, "år": cat.year_of(i.document),
+                "hvem": ", ".join(cat.actor(a).name for a in c.by), "hvad": c.what,
+                "frist": c.when.date.isoformat() if c.when and c.when.date else (c.when.year if c.when and c.when.year else ""),
+                "frist_tekst": c.when.text if c.when and c.when.text else "",
+                "status": c.status.value.value, "status_kilde": c.status.source or "", "citat": c.quote,
+            })
+    return rows
+
+
+def files(cat: Catalogue) -> Iterator[tuple[str, str]]:
+    """(path under the site root, text) for every open-data file."""
+    for kind, model in MODELS.items():
+        records = [record_json(r) for r in sorted(cat.records[kind].values(), key=lambda r: r.id)]
+        yield f"{FOLDER}/{kind}.json", json.dumps(records, ensure_ascii=False) + "\n"
+        yield f"{FOLDER}/{kind}.csv", to_csv(records, list(model.model_fields))
+        for r in records:
+            yield f"{FOLDER}/{kind}/{r['id']}.json", json.dumps(r, ensure_ascii=False) + "\n"
+    rows = commitment_rows(cat)
+    yield f"{FOLDER}/tilsagn.csv", to_csv(rows, list(rows[0]) if rows else ["initiativ"])

@@ -1,0 +1,98 @@
+"""MkDocs hooks: before every build (and every rebuild under `mkdocs serve`), take the project's
+build lock (scripts.publish.build_lock) and regenerate the pages from data/; once the site folder is cleaned, write the downloads into it beside the build;
+as each page's Markdown is converted, hand it to the search indexer; once all are converted, let
+it write the index while MkDocs writes the pages; wait for both at the end. The logic lives in
+scripts.render.generate, scripts.publish.downloads and scripts.search.index; this file only connects them (and,
+for the benchmark, records how long our own steps took in VAEKSTAFTALER_TIMINGS)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from scripts import forked  # noqa: E402
+from scripts.data.problems import DataError  # noqa: E402
+from scripts.data.validate import DATA_DIR, load_catalogue  # noqa: E402
+from scripts.publish import build_lock, build_state, downloads  # noqa: E402
+from scripts.render.generate import generate  # noqa: E402
+from scripts.search.index import Indexer  # noqa: E402
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("VAEKSTAFTALER_DATA", DATA_DIR))
+
+
+def build_date() -> dt.date:
+    """The date deadlines are judged against: VAEKSTAFTALER_TODAY (YYYY-MM-DD) or today."""
+    value = os.environ.get("VAEKSTAFTALER_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+timings: dict[str, float] = {}
+index: Indexer | None = None
+files_written: forked.Started | None = None  # the downloads
+lock = None  # the build lock, held from the start of a build to its end
+
+
+def on_pre_build(config, **kwargs) -> None:
+    global index, lock
+    lock = build_lock.acquire(Path(config.config_file_path).parent)
+    start = time.perf_counter()
+    try:
+        catalogue = load_catalogue(data_dir())
+    except DataError as e:
+        raise Abort(f"{e}\n{len(e.problems)} problem(s) in the data: the site was not built.") from None
+    timings["validate_s"] = time.perf_counter() - start
+    build_state.catalogue = catalogue
+    generated = generate(catalogue, Path(config.docs_dir), config.repo_url, today=build_date())
+    timings["generate_s"] = time.perf_counter() - start - timings["validate_s"]
+    # VAEKSTAFTALER_SEARCH_TERMS=0 indexes the pages without our extra terms (to compare searches)
+    index = Indexer(generated.search if os.environ.get("VAEKSTAFTALER_SEARCH_TERMS", "1") != "0" else None)
+
+
+def on_files(files, config):
+    global files_written
+    start = time.perf_counter()
+    files_written = forked.Started(functools.partial(downloads.write, build_state.catalogue,
+                                                     Path(config.site_dir), config.site_url))
+    timings["generate_s"] += time.perf_counter() - start
+    return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    if not page.meta.get("search_exclude"):
+        index.add(page.file.src_uri, html, "/" + page.url)
+    return html
+
+
+def on_env(env, config, files):
+    index.write(Path(config.site_dir))  # every page is converted: the indexer can finish meanwhile
+    return env
+
+
+def on_post_build(config, **kwargs) -> None:
+    start = time.perf_counter()
+    files_written.result()
+    timings["generate_s"] += time.perf_counter() - start  # the downloads are part of generation
+    index.wait()
+    timings["index_s"] = index.busy_s
+    if os.environ.get("VAEKSTAFTALER_TIMINGS"):
+        Path(os.environ["VAEKSTAFTALER_TIMINGS"]).write_text(json.dumps(timings), encoding="utf-8")
+    build_lock.release(lock)
+
+
+def on_build_error(error, **kwargs) -> None:
+    if index:
+        index.close()
+    if files_written:
+        files_written.stop()
+    build_lock.release(lock)

@@ -1,0 +1,155 @@
+"""The browser search index, made with Pagefind (its binary ships in the `pagefind[bin]` wheel).
+
+During a build each page's article goes to the indexer as soon as MkDocs has converted its
+Markdown. The indexer is a process of its own, so it works on the second core while MkDocs
+converts and lays out the rest: it adds the page's search block (scripts.search.block) and hands
+the page to Pagefind, which parses it at once. Once every page is converted, Pagefind writes the
+index while MkDocs lays out and writes the pages. Only the article is indexed, not the
+navigation, header or footer; pages with `search_exclude: true` in their front matter are left
+out (scripts/publish/mkdocs_glue.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import multiprocessing
+import queue
+import subprocess
+import threading
+import time
+import traceback
+from pathlib import Path
+
+from pagefind.service import get_executable
+
+from scripts import forked
+from scripts.search.block import SearchTerms, weigh_linked_lists
+
+LANGUAGE = "da"  # Danish stemming for every page
+EXCLUDE = [".headerlink"]  # the ¶ permalinks beside headings are not content
+
+
+class Indexer:
+    """The build's end of the indexer process. busy_s is the time the build spent on indexing
+    (handing over pages, waiting for the index), for the benchmark."""
+
+    def __init__(self, terms: SearchTerms | None) -> None:
+        """terms: what the search blocks are made from; None indexes the pages as they are."""
+        start = time.perf_counter()
+        context = multiprocessing.get_context("fork")  # the process starts with the terms in memory
+        self._pipe, theirs = context.Pipe()
+        self._process = context.Process(target=_index_pages, args=(theirs, terms), daemon=True)
+        self._process.start()
+        self.busy_s = time.perf_counter() - start
+
+    def add(self, path: str, article: str, url: str) -> None:
+        """A page: its path under docs/, its article's HTML, its address from the site root."""
+        start = time.perf_counter()
+        self._pipe.send((path, article, url))
+        self.busy_s += time.perf_counter() - start
+
+    def write(self, site_dir: Path) -> None:
+        """Every page is in: index them into site_dir/pagefind/, while the build goes on."""
+        start = time.perf_counter()
+        self._pipe.send(str(Path(site_dir).resolve()))
+        self.busy_s += time.perf_counter() - start
+
+    def wait(self) -> None:
+        """Wait for the index to be written."""
+        start = time.perf_counter()
+        failure = self._pipe.recv()
+        self._process.join()
+        if failure:
+            raise RuntimeError(f"the search index could not be made:\n{failure}")
+        self.busy_s += time.perf_counter() - start
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+
+
+def _index_pages(pipe, terms: SearchTerms | None) -> None:
+    """The indexer process: pages (path, article, url) in, then the site folder to write to."""
+    forked.die_with_parent()
+    failure = ""
+    pagefind = None
+    try:
+        pagefind = Pagefind()
+        while isinstance(message := pipe.recv(), tuple):
+            if failure:
+                continue
+            path, article, url = message
+            try:
+                block = terms.block(path, article) if terms else ""
+                pagefind.add(f'<html lang="{LANGUAGE}"><body><div data-pagefind-body>'
+                             f"{weigh_linked_lists(article)}{block}</div></body></html>", url)
+            except Exception:  # reported when the index is due, as the build reads only then
+                failure = traceback.format_exc()
+        if not failure:
+            pagefind.write(Path(message) / "pagefind")
+    except Exception:
+        failure = failure or traceback.format_exc()
+    finally:
+        if pagefind:
+            pagefind.close()
+        pipe.send(failure)
+
+
+class Pagefind:
+    """One index in Pagefind's service mode (`pagefind --service`): pages go in as they come and
+    are parsed at once, the index is written at the end. Pagefind's title for a result is the
+    page's first heading.
+
+    Messages both ways are base64-encoded JSON, each followed by a comma. We speak this protocol
+    here because the `pagefind` package's own client waits 0.1 s for every reply, which is
+    minutes for thousands of pages."""
+
+    def __init__(self) -> None:
+        self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, preexec_fn=forked.die_with_parent)
+        self._replies: queue.Queue[dict | None] = queue.Queue()
+        self._last_id = 0
+        # Pagefind answers every page; reading the answers all the time keeps it from blocking
+        threading.Thread(target=self._read_replies, daemon=True).start()
+        config = {"force_language": LANGUAGE, "exclude_selectors": EXCLUDE}
+        self._index = self._ask({"type": "NewIndex", "config": config})["index_id"]
+
+    def add(self, html: str, url: str) -> None:
+        """A page's HTML and its address from the site root."""
+        self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
+
+    def write(self, output: Path) -> None:
+        """Write the search bundle into `output`, once every page added so far is parsed."""
+        self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)})
+
+    def close(self) -> None:
+        self._process.kill()
+        self._process.wait()
+
+    def _send(self, payload: dict) -> None:
+        self._last_id += 1
+        message = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
+        self._process.stdin.write(base64.b64encode(message) + b",")
+        self._process.stdin.flush()
+
+    def _ask(self, payload: dict) -> dict:
+        """Send and wait for the answer; a failure reported meanwhile (say, for a page) raises."""
+        self._send(payload)
+        reply = self._replies.get()
+        if reply is None:
+            raise RuntimeError("Pagefind stopped unexpectedly")
+        if reply["type"] == "Error":
+            raise RuntimeError(f"Pagefind: {reply['message']}")
+        return reply
+
+    def _read_replies(self) -> None:
+        """Every reply but a parsed page's goes to the queue; None when Pagefind has stopped."""
+        rest = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            *messages, rest = (rest + chunk).split(b",")
+            for message in messages:
+                payload = json.loads(base64.b64decode(message))["payload"]
+                if payload["type"] != "IndexedFile":
+                    self._replies.put(payload)
+        self._replies.put(None)
