@@ -25,9 +25,12 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     listing = "\n".join(f"  {name:<10} {what}" for name, (_, what) in COMMANDS.items())
-    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog=f"commands:\n{listing}")
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts",
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"commands:\n{listing}",
+    )
     parser.add_argument("command", choices=COMMANDS, metavar="command", help="one of the commands below")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="the command's options")
     args = parser.parse_args(argv)

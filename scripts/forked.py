@@ -63,8 +63,9 @@ def run(tasks: list[Callable[[], T]], workers: int | None = None) -> list[T]:
         return [task() for task in tasks]
     _tasks = tasks
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_start_worker) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker
+        ) as pool:
             return list(pool.map(_call, range(len(tasks))))
     finally:
         _tasks = []

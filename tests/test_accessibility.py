@@ -39,8 +39,10 @@ PAGES = {
     "accessibility statement": "tilgaengelighed/",
     "not found": "404.html",
 }
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 # Every violation of the page's Content-Security-Policy, from the first line of the page on.
@@ -76,7 +78,8 @@ def _open(browser, base, url, width=1280, init_script=None):
         # the finder and the tracker say how many results there are once they have shown them
         page.wait_for_function("() => document.querySelector('.vs-count').textContent.trim() !== ''")
     csp = page.evaluate("window.__cspViolations") + [
-        m for m in console if re.search("content.security.policy", m, re.IGNORECASE)]
+        m for m in console if re.search("content.security.policy", m, re.IGNORECASE)
+    ]
     return context, page, requests, csp
 
 
@@ -160,8 +163,11 @@ class _Inline(HTMLParser):
         self.style_elements += tag == "style"
         if a.get("style") is not None:
             self.style_attributes.add(a["style"])
-        self.handlers += [name for name, value in attrs if name.startswith("on")
-                          or (value or "").strip().lower().startswith("javascript:")]
+        self.handlers += [
+            name
+            for name, value in attrs
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:")
+        ]
 
     def handle_data(self, data):
         if self._in_script:
@@ -190,8 +196,10 @@ def test_every_page_carries_the_policy_and_nothing_inline_outside_it(site):
         if page.loads_before_policy:
             problems.append(f"{name}: {page.loads_before_policy} above the policy")
         if page.scripts or page.handlers or page.style_elements:
-            problems.append(f"{name}: inline scripts {page.scripts[:1]}, handlers {page.handlers[:3]},"
-                            f" {page.style_elements} style elements")
+            problems.append(
+                f"{name}: inline scripts {page.scripts[:1]}, handlers {page.handlers[:3]},"
+                f" {page.style_elements} style elements"
+            )
         if page.style_attributes:
             problems.append(f"{name}: style attributes {page.style_attributes[:3]}")
     assert problems == []

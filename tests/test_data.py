@@ -17,17 +17,26 @@ def test_nothing_is_silently_dropped(catalogue):
     for kind in KINDS:
         files = sorted((DATA_DIR / kind).glob("*.yml"))
         assert len(catalogue.records[kind]) == len(files), kind
-    agenda_in_files = sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))["agenda"])
-                          for p in (DATA_DIR / "meetings").glob("*.yml"))
+    agenda_in_files = sum(
+        len(yaml.safe_load(p.read_text(encoding="utf-8"))["agenda"]) for p in (DATA_DIR / "meetings").glob("*.yml")
+    )
     assert len(catalogue.agenda_items) == agenda_in_files
-    commitments_in_files = sum(len(yaml.safe_load(p.read_text(encoding="utf-8")).get("commitments", []))
-                               for p in (DATA_DIR / "initiatives").glob("*.yml"))
+    commitments_in_files = sum(
+        len(yaml.safe_load(p.read_text(encoding="utf-8")).get("commitments", []))
+        for p in (DATA_DIR / "initiatives").glob("*.yml")
+    )
     assert sum(len(i.commitments) for i in catalogue.initiatives.values()) == commitments_in_files
 
 
 def test_all_five_documents_with_their_records(catalogue):
     kinds = sorted(d.kind for d in catalogue.documents.values())
-    assert kinds == ["beslutningsreferat", "partnerskabsaftale", "partnerskabsaftale", "partnerskabsaftale", "vækstplan"]
+    assert kinds == [
+        "beslutningsreferat",
+        "partnerskabsaftale",
+        "partnerskabsaftale",
+        "partnerskabsaftale",
+        "vækstplan",
+    ]
     for doc in catalogue.documents.values():
         if doc.kind != "beslutningsreferat":
             assert catalogue.initiatives_for("documents", doc.id), f"{doc.id} has no initiatives"

@@ -18,20 +18,50 @@ from scripts.dev.scratch import build_site
 from tests.conftest import VALID, problems_in
 
 FRAGMENTS = [
-    "{{ config }}", "{{ cycler.__init__.__globals__.os.popen('id').read() }}", "{% if true %}x{% endif %}",
-    "{# kommentar #}", "<script>alert(1)</script>", '<img src=x onerror="alert(2)">', "[x](javascript:alert(3))",
-    "**fed**", "_kursiv_", "`kode`", "# overskrift", "> citat", "- punkt", "1. punkt", "| a | b |", "&amp;",
-    "&lt;b&gt;", "<!-- x -->", "\\", "Sønderborg", "Søndeborg".replace("ø", "o\u0338"),
-    "fo\u0308devarer", "x\u200by", "\u200f\u05e9\u05dc\u05d5\u05dd", "a" * 300, "æøå ÆØÅ", "100 %", "\"'",
+    "{{ config }}",
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{% if true %}x{% endif %}",
+    "{# kommentar #}",
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(2)">',
+    "[x](javascript:alert(3))",
+    "**fed**",
+    "_kursiv_",
+    "`kode`",
+    "# overskrift",
+    "> citat",
+    "- punkt",
+    "1. punkt",
+    "| a | b |",
+    "&amp;",
+    "&lt;b&gt;",
+    "<!-- x -->",
+    "\\",
+    "Sønderborg",
+    "Søndeborg".replace("ø", "o\u0338"),
+    "fo\u0308devarer",
+    "x\u200by",
+    "\u200f\u05e9\u05dc\u05d5\u05dd",
+    "a" * 300,
+    "æøå ÆØÅ",
+    "100 %",
+    "\"'",
 ]
 # Any text the validator accepts: it refuses control characters, surrogates, noncharacters,
 # bidirectional overrides and text with nothing visible (tests/test_untrusted_data.py).
-printable = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn"),
-                                  blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
-                    min_size=1, max_size=20)
-text = st.lists(st.sampled_from(FRAGMENTS) | printable, min_size=1, max_size=4).map(
-    lambda parts: " ".join(parts)).filter(
-    lambda s: len(s) <= NAME_MAX and any(unicodedata.category(c)[0] not in "ZC" for c in s))  # a title's limits
+printable = st.text(
+    st.characters(
+        blacklist_categories=("Cc", "Cs", "Cn"),
+        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    min_size=1,
+    max_size=20,
+)
+text = (
+    st.lists(st.sampled_from(FRAGMENTS) | printable, min_size=1, max_size=4)
+    .map(lambda parts: " ".join(parts))
+    .filter(lambda s: len(s) <= NAME_MAX and any(unicodedata.category(c)[0] not in "ZC" for c in s))
+)  # a title's limits
 
 
 def collapsed(s: str) -> str:
@@ -55,8 +85,7 @@ def test_any_text_is_shown_literally(tmp_path_factory, texts):
     for n, t in enumerate(texts):
         record = dict(base, id=f"hostile-{n}", title=t, summary=t)
         record["commitments"] = [dict(base["commitments"][0], what=t)]
-        (data / f"initiatives/hostile-{n}.yml").write_text(yaml.safe_dump(record, allow_unicode=True),
-                                                           encoding="utf-8")
+        (data / f"initiatives/hostile-{n}.yml").write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
     assert problems_in(data) == []
     result = build_site(work / "project", data)
     assert result.returncode == 0, result.stdout[-1500:] + result.stderr[-1500:]
@@ -84,10 +113,13 @@ def test_ids_with_spaces_or_slashes_are_rejected(tmp_path):
 
 def test_control_characters_are_refused_not_dropped(data_copy):
     path = data_copy / "themes/foedevarer.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("description: Fødevareerhvervet.",
-                                                             'description: "Føde\\x03varer"'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("description: Fødevareerhvervet.", 'description: "Føde\\x03varer"'),
+        encoding="utf-8",
+    )
     assert problems_in(data_copy) == [
-        "themes/foedevarer.yml:3: description: Value error, contains the control character U+0003 (got 'Føde\\x03varer')"]
+        "themes/foedevarer.yml:3: description: Value error, contains the control character U+0003 (got 'Føde\\x03varer')"
+    ]
 
 
 @pytest.mark.slow

@@ -57,23 +57,25 @@ def test_food_company_in_midtjylland_finds_its_initiatives(page, catalogue):
         tab_to(page, f"input[value={value}]")
         page.keyboard.press("Space")
     titles = visible_titles(page)
-    expected = {i.title for i in catalogue.initiatives.values()
-                if "foedevarevirksomheder" in i.target_groups
-                and "region-midtjylland" in catalogue.regions_of(i)}
+    expected = {
+        i.title
+        for i in catalogue.initiatives.values()
+        if "foedevarevirksomheder" in i.target_groups and "region-midtjylland" in catalogue.regions_of(i)
+    }
     assert set(titles) == expected and len(expected) >= 5
     assert "region=region-midtjylland" in page.url and "maalgruppe=foedevarevirksomheder" in page.url
     status = page.inner_text(".vs-finder .vs-count")
     assert status.startswith(f"{len(expected)} af {len(catalogue.initiatives)}")
     # each choice shows how many initiatives have it, given the other filters
-    in_region = [i for i in catalogue.initiatives.values()
-                 if "region-midtjylland" in catalogue.regions_of(i)]
+    in_region = [i for i in catalogue.initiatives.values() if "region-midtjylland" in catalogue.regions_of(i)]
     smv_count = page.inner_text("label:has(input[value=smv]) .vs-facet-count")
     assert smv_count == f"({sum('smv' in i.target_groups for i in in_region)})"
     # ticking SMV as well widens the list to either target group
     tab_to(page, "input[value=smv]")
     page.keyboard.press("Space")
-    assert set(visible_titles(page)) == {i.title for i in in_region
-                                         if {"smv", "foedevarevirksomheder"} & set(i.target_groups)}
+    assert set(visible_titles(page)) == {
+        i.title for i in in_region if {"smv", "foedevarevirksomheder"} & set(i.target_groups)
+    }
     # the URL is shareable and the back button restores the previous selection
     shared = page.url
     page.go_back()
@@ -108,7 +110,10 @@ def test_finder_shows_results_a_page_at_a_time_and_exports_them_all(page, catalo
     assert total > 50
     open_tool(page, "find/")
     assert len(visible_titles(page)) == 50
-    assert page.inner_text(".vs-finder .vs-count") == f"{total} af {total} initiativer passer til dit valg. Viser de første 50."
+    assert (
+        page.inner_text(".vs-finder .vs-count")
+        == f"{total} af {total} initiativer passer til dit valg. Viser de første 50."
+    )
     # the CSV has every matching initiative, not only the 50 shown
     assert len(download_csv(page).strip().splitlines()) == total + 1
     tab_to(page, ".vs-more", limit=1000)  # after every link of the 50 results
@@ -118,7 +123,9 @@ def test_finder_shows_results_a_page_at_a_time_and_exports_them_all(page, catalo
     assert page.is_hidden(".vs-more")
     # keyboard focus moves to the first new result, so reading continues where it left off
     assert page.evaluate("document.activeElement.textContent") == visible_titles(page)[50]
-    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('.vs-finder-results > li')[50]")
+    assert page.evaluate(
+        "document.activeElement.closest('li') === document.querySelectorAll('.vs-finder-results > li')[50]"
+    )
 
 
 def test_without_javascript_every_initiative_and_commitment_is_listed(page, catalogue):
@@ -157,11 +164,16 @@ def test_follow_links_match_the_chosen_region_and_target_group(page, site):
     open_tool(page, "find/?region=region-midtjylland&maalgruppe=foedevarevirksomheder,smv")
     feeds = follow.locator("a").evaluate_all("as => as.map(a => a.href)")
     assert [f.split(page.base, 1)[1] for f in feeds[::2]] == [
-        name + ".xml", "feeds/regions-region-midtjylland+target_groups-smv.xml"]
+        name + ".xml",
+        "feeds/regions-region-midtjylland+target_groups-smv.xml",
+    ]
     assert all((site / f.split(page.base, 1)[1]).is_file() for f in feeds)
     # more than six combinations: asked to narrow the selection instead of a long list
-    open_tool(page, "find/?region=region-midtjylland,region-syddanmark&maalgruppe=foedevarevirksomheder,smv"
-              "&tema=foedevarer,turisme")
+    open_tool(
+        page,
+        "find/?region=region-midtjylland,region-syddanmark&maalgruppe=foedevarevirksomheder,smv"
+        "&tema=foedevarer,turisme",
+    )
     assert follow.locator("a").count() == 0
     assert "Vælg færre" in follow.inner_text()
     assert "Årstal, status og fritekst indgår ikke i feeds og kalendere." in follow.inner_text()
@@ -203,14 +215,17 @@ def test_tracker_sorts_all_rows_and_shows_them_a_page_at_a_time(page, catalogue)
     # sorting by deadline puts the earliest deadline of all rows first, also one not yet shown
     page.click("th button:text('Frist')")
     earliest = min(deadline(c) for c in commitments if deadline(c))
-    shown = {danish.date(c.when.date) if c.when.date else str(c.when.year)
-             for c in commitments if deadline(c) == earliest}
+    shown = {
+        danish.date(c.when.date) if c.when.date else str(c.when.year) for c in commitments if deadline(c) == earliest
+    }
     assert rows.nth(0).locator("td").nth(4).inner_text().splitlines()[0] in shown
     assert page.get_attribute("th:has(button:text('Frist'))", "aria-sort") == "ascending"
     tab_to(page, ".vs-more", limit=1000)
     page.keyboard.press("Enter")
     assert rows.count() == len(commitments)
-    assert page.evaluate("document.activeElement.closest('tr') === document.querySelectorAll('.vs-commitments tbody tr')[100]")
+    assert page.evaluate(
+        "document.activeElement.closest('tr') === document.querySelectorAll('.vs-commitments tbody tr')[100]"
+    )
 
 
 def test_matrix_cells_lead_to_filtered_commitments(page, catalogue):
@@ -241,22 +256,39 @@ def type_into(page, selector: str, text: str) -> str:
     return page.inner_text(".vs-count")
 
 
-@pytest.mark.parametrize(("url", "box", "spellings", "found"), [
-    ("find/", ".vs-finder input[name=q]", ("fødevarer", "foedevarer", "fodevarer"),
-     lambda cat: [i for i in cat.initiatives.values() if "fødevarer" in f"{i.title} {i.summary}".lower()]),
-    ("find/", ".vs-finder input[name=q]", ("rådgivning", "raadgivning", "radgivning"),
-     lambda cat: [i for i in cat.initiatives.values() if "rådgivning" in f"{i.title} {i.summary}".lower()]),
-    ("tilsagn/", ".vs-tracker input[name=q]", ("Fødevare", "foedevare", "fodevare"),
-     lambda cat: [c for i in cat.initiatives.values() for c in i.commitments if "fødevare" in c.what.lower()]),
-])
+@pytest.mark.parametrize(
+    ("url", "box", "spellings", "found"),
+    [
+        (
+            "find/",
+            ".vs-finder input[name=q]",
+            ("fødevarer", "foedevarer", "fodevarer"),
+            lambda cat: [i for i in cat.initiatives.values() if "fødevarer" in f"{i.title} {i.summary}".lower()],
+        ),
+        (
+            "find/",
+            ".vs-finder input[name=q]",
+            ("rådgivning", "raadgivning", "radgivning"),
+            lambda cat: [i for i in cat.initiatives.values() if "rådgivning" in f"{i.title} {i.summary}".lower()],
+        ),
+        (
+            "tilsagn/",
+            ".vs-tracker input[name=q]",
+            ("Fødevare", "foedevare", "fodevare"),
+            lambda cat: [c for i in cat.initiatives.values() for c in i.commitments if "fødevare" in c.what.lower()],
+        ),
+    ],
+)
 def test_free_text_finds_danish_letters_typed_without_them(page, catalogue, url, box, spellings, found):
     """As in the site search, "fodevarer" and "foedevarer" find "fødevarer", "aa" and "a" find "å"."""
     open_tool(page, url)
     results = {}
     for typed in spellings:
         said = type_into(page, box, typed)
-        shown = page.eval_on_selector_all(".vs-finder-results > li h2 a, .vs-commitments tbody tr td:nth-child(4) span",
-                                          "es => es.map(e => e.textContent)")
+        shown = page.eval_on_selector_all(
+            ".vs-finder-results > li h2 a, .vs-commitments tbody tr td:nth-child(4) span",
+            "es => es.map(e => e.textContent)",
+        )
         results[typed] = (said, tuple(shown))
     assert len(set(results.values())) == 1, results
     said, shown = results[spellings[0]]

@@ -44,7 +44,9 @@ def test_csv_opens_in_danish_excel(files):
 def test_commitments_table_has_every_commitment(files, catalogue):
     rows = list(csv.DictReader(io.StringIO(files["download/tilsagn.csv"].removeprefix("\ufeff")), delimiter=";"))
     assert len(rows) == sum(len(i.commitments) for i in catalogue.initiatives.values())
-    analysis = [r for r in rows if r["initiativ"] == "teknologipagt-digitalisering-og-design-2017" and "analyse" in r["hvad"]]
+    analysis = [
+        r for r in rows if r["initiativ"] == "teknologipagt-digitalisering-og-design-2017" and "analyse" in r["hvad"]
+    ]
     assert analysis and analysis[0]["status"] == "i gang"
 
 
@@ -79,8 +81,13 @@ def test_single_facet_feeds_keep_their_names(feed_files, catalogue):
 
 def test_combination_feed_has_exactly_the_initiatives_matching_all_three(feed_files, catalogue):
     name = "feeds/regions-region-midtjylland+themes-foedevarer+target_groups-foedevarevirksomheder"
-    matching = [i for i in catalogue.initiatives.values() if "region-midtjylland" in catalogue.regions_of(i)
-                and "foedevarer" in i.themes and "foedevarevirksomheder" in i.target_groups]
+    matching = [
+        i
+        for i in catalogue.initiatives.values()
+        if "region-midtjylland" in catalogue.regions_of(i)
+        and "foedevarer" in i.themes
+        and "foedevarevirksomheder" in i.target_groups
+    ]
     assert 0 < len(matching) <= feeds.LATEST
     assert set(entry_links(feed_files[name + ".xml"])) == {f"initiativer/{i.id}/" for i in matching}
     assert "Region Midtjylland · Fødevarer" in ET.fromstring(feed_files[name + ".xml"]).find("a:title", ATOM).text
@@ -102,7 +109,13 @@ def test_every_combination_has_a_feed_and_a_calendar_even_when_empty(feed_files,
 def test_calendar_has_the_dated_commitments(feed_files, catalogue):
     ics = feed_files["frister.ics"]
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
-    dated = sum(1 for i in catalogue.initiatives.values() for c in i.commitments if c.when and (c.when.date or c.when.year))
+    dated = sum(
+        1 for i in catalogue.initiatives.values() for c in i.commitments if c.when and (c.when.date or c.when.year)
+    )
     assert ics.count("BEGIN:VEVENT") == dated > 0
-    assert all(len(line.encode("utf-8")) <= 75 for text in feed_files.values() if text.startswith("BEGIN:VCALENDAR")
-               for line in text.split("\r\n"))
+    assert all(
+        len(line.encode("utf-8")) <= 75
+        for text in feed_files.values()
+        if text.startswith("BEGIN:VCALENDAR")
+        for line in text.split("\r\n")
+    )

@@ -25,8 +25,13 @@ def test_cores_without_sched_getaffinity_counts_every_core(monkeypatch):
 
 
 def git(*args: str, date: str | None = None) -> None:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Test",
+        GIT_AUTHOR_EMAIL="test@example.org",
+        GIT_COMMITTER_NAME="Test",
+        GIT_COMMITTER_EMAIL="test@example.org",
+    )
     if date:
         env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     subprocess.run(["git", *args], env=env, check=True, capture_output=True)
@@ -54,13 +59,17 @@ def test_feed_dates_come_from_the_history_and_never_from_a_shallow_clones_last_c
     git("-C", str(repo), "commit", "-q", "-m", "second", date=LAST)
 
     git("clone", "-q", f"file://{repo}", str(tmp_path / "full"))
-    assert dates_in(tmp_path / "full") == {"nyt-foedevareprogram-2020": dt.datetime.fromisoformat(FIRST),
-                                           "andet-program-2020": dt.datetime.fromisoformat(LAST)}
+    assert dates_in(tmp_path / "full") == {
+        "nyt-foedevareprogram-2020": dt.datetime.fromisoformat(FIRST),
+        "andet-program-2020": dt.datetime.fromisoformat(LAST),
+    }
     assert "shallow" not in capfd.readouterr().err
 
     git("clone", "-q", "--depth", "1", f"file://{repo}", str(tmp_path / "shallow"))
-    document_day = dt.datetime(2020, 5, 15, tzinfo=dt.timezone.utc)  # aftale-2020's date
-    assert dates_in(tmp_path / "shallow") == {"nyt-foedevareprogram-2020": document_day,
-                                              "andet-program-2020": document_day}
+    document_day = dt.datetime(2020, 5, 15, tzinfo=dt.UTC)  # aftale-2020's date
+    assert dates_in(tmp_path / "shallow") == {
+        "nyt-foedevareprogram-2020": document_day,
+        "andet-program-2020": document_day,
+    }
     warning = capfd.readouterr().err.splitlines()
     assert len(warning) == 1 and "shallow clone" in warning[0] and "documents" in warning[0]

@@ -49,7 +49,10 @@ def test_every_exclusion_gives_a_reason(catalogue):
 def test_coverage_parser_finds_lost_bullets_and_headings():
     text = "Vækstforum vil:\n\n etablere et testcenter for vindmøller\n\n• Et nyt program\n### 3. Punkt tre\n"
     assert [i.text for i in items(text, "x")] == [
-        "etablere et testcenter for vindmøller", "Et nyt program", "3. Punkt tre"]
+        "etablere et testcenter for vindmøller",
+        "Et nyt program",
+        "3. Punkt tre",
+    ]
 
 
 def test_page_break_line_mid_sentence_is_not_a_bullet():
@@ -66,8 +69,9 @@ def test_quote_matching_repairs_extraction_artefacts():
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not beside the project")
 def test_sources_are_byte_identical_to_the_seeds(catalogue):
     seeds = {hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.glob("*.txt")}
-    ours = {hashlib.sha256((DATA_DIR / "sources" / d.source).read_bytes()).hexdigest()
-            for d in catalogue.documents.values()}
+    ours = {
+        hashlib.sha256((DATA_DIR / "sources" / d.source).read_bytes()).hexdigest() for d in catalogue.documents.values()
+    }
     assert ours == seeds
 
 

@@ -33,7 +33,10 @@ def publish(workdir: Path, data: Path) -> subprocess.CompletedProcess:
 def assert_complete(site: Path) -> None:
     assert [name for name in REQUIRED if not (site / name).is_file()] == []
     assert not (site / "site").exists()
-    assert len(list((site / "feeds").iterdir())) > 10 and (site / "initiativer/nyt-foedevareprogram-2020/index.html").is_file()
+    assert (
+        len(list((site / "feeds").iterdir())) > 10
+        and (site / "initiativer/nyt-foedevareprogram-2020/index.html").is_file()
+    )
 
 
 def descendants(pid: int) -> set[int]:
@@ -87,8 +90,9 @@ def test_a_failed_build_keeps_the_published_site(published, tmp_path_factory):
     bad = tmp_path_factory.mktemp("bad") / "data"
     subprocess.run(["cp", "-r", str(VALID), str(bad)], check=True)
     path = bad / "initiatives/nyt-foedevareprogram-2020.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("themes: [foedevarer]", "themes: [ukendt]"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("themes: [foedevarer]", "themes: [ukendt]"), encoding="utf-8"
+    )
     result = publish(published, bad)
     assert result.returncode == 1
     assert "unknown reference 'ukendt'" in result.stderr and "the site was not built" in result.stderr
@@ -99,8 +103,9 @@ def test_a_failed_build_keeps_the_published_site(published, tmp_path_factory):
 @pytest.mark.parametrize("how", ["killed", "interrupted"])
 def test_a_build_stopped_midway_keeps_the_site_and_leaves_no_process(published, how):
     # The real data: a build of some seconds. No pipes, whose end a surviving process would hold open.
-    process = start(published, ROOT / "data", start_new_session=True, stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL)
+    process = start(
+        published, ROOT / "data", start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 120
     while not list((published / "build").glob("site-*/site/download")):  # MkDocs is writing the new site
         assert process.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"

@@ -20,15 +20,23 @@ def index(catalogue):
     return Index(catalogue)
 
 
-VOCAB = Vocabulary(["vindmølle industrien klynge organisation kyst turisme sundhed innovation "
-                    "velfærd teknologi erhverv ministeriet"])
+VOCAB = Vocabulary(
+    ["vindmølle industrien klynge organisation kyst turisme sundhed innovation velfærd teknologi erhverv ministeriet"]
+)
 
 
-@pytest.mark.parametrize("compound, part", [
-    ("vindmølleindustrien", "vindmølle"), ("klyngeorganisation", "klynge"), ("kystturisme", "turisme"),
-    ("sundhedsinnovation", "sundhed"), ("sundhedsinnovation", "innovation"),
-    ("velfærdsteknologi", "teknologi"), ("erhvervsministeriet", "ministeriet"),
-])
+@pytest.mark.parametrize(
+    "compound, part",
+    [
+        ("vindmølleindustrien", "vindmølle"),
+        ("klyngeorganisation", "klynge"),
+        ("kystturisme", "turisme"),
+        ("sundhedsinnovation", "sundhed"),
+        ("sundhedsinnovation", "innovation"),
+        ("velfærdsteknologi", "teknologi"),
+        ("erhvervsministeriet", "ministeriet"),
+    ],
+)
 def test_compounds_split_into_known_words(compound, part):
     assert part in VOCAB.parts(compound)
 
@@ -37,10 +45,15 @@ def test_words_that_are_not_compounds_stay_whole():
     assert not VOCAB.parts("organisation")
 
 
-@pytest.mark.parametrize("word, base", [
-    ("fødevarevirksomheder", "fødevarevirksomhed"), ("datacentre", "datacenter"),
-    ("datacenter", "datacentre"), ("iværksætteri", "iværksætter"),
-])
+@pytest.mark.parametrize(
+    "word, base",
+    [
+        ("fødevarevirksomheder", "fødevarevirksomhed"),
+        ("datacentre", "datacenter"),
+        ("datacenter", "datacentre"),
+        ("iværksætteri", "iværksætter"),
+    ],
+)
 def test_base_forms(word, base):
     assert base in base_forms(word)
 
@@ -105,8 +118,9 @@ def test_related_initiatives_share_subject(catalogue):
 
 
 def test_command_line_prints_document_year_and_ministry():
-    result = subprocess.run([sys.executable, "-m", "scripts", "search", "Food KIC", "--limit", "3"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "search", "Food KIC", "--limit", "3"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[:3]
     assert first[0] == " 1. Dansk deltagelse i et Food KIC"
@@ -115,7 +129,8 @@ def test_command_line_prints_document_year_and_ministry():
 
 
 def test_command_line_rejects_unknown_filter():
-    result = subprocess.run([sys.executable, "-m", "scripts", "search", "x", "--ministry", "findes-ikke"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "search", "x", "--ministry", "findes-ikke"], capture_output=True, text=True
+    )
     assert result.returncode == 2
     assert "unknown ministry 'findes-ikke'" in result.stderr

@@ -74,8 +74,11 @@ def test_every_query_finds_its_page_in_the_top_five(sites, browser, capsys):
         for kind in (*KINDS, "all"):
             (h, n), (s, _) = ours_rate[kind], stock_rate[kind]
             print(f"{kind:<14}{n:>8}{100 * h / n:>9.0f}%{100 * s / n:>17.0f}%")
-    misses = [(q["query"], q["expect"], ours[q["query"]]) for q in QUERIES
-              if not any(e in ours[q["query"]] for e in q["expect"])]
+    misses = [
+        (q["query"], q["expect"], ours[q["query"]])
+        for q in QUERIES
+        if not any(e in ours[q["query"]] for e in q["expect"])
+    ]
     assert misses == []
 
 

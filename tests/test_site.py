@@ -68,8 +68,10 @@ def test_theme_page_lists_its_initiatives(site, catalogue):
 
 def test_theme_page_is_ordered_by_year(site, catalogue):
     page = html(site, "temaer/foedevarer")
-    positions = [page.index(catalogue.documents[d].short_title)
-                 for d in ("vaekstpartnerskab-midtjylland-2013", "vaekstplan-midtjylland-2016-2020")]
+    positions = [
+        page.index(catalogue.documents[d].short_title)
+        for d in ("vaekstpartnerskab-midtjylland-2013", "vaekstplan-midtjylland-2016-2020")
+    ]
     assert positions == sorted(positions)
 
 
@@ -109,7 +111,9 @@ def test_meeting_item_follows_up_agreement_and_back(site):
 
 def test_edit_link_points_at_the_yaml_file(site):
     page = html(site, "initiativer/dansk-deltagelse-i-food-kic-2013")
-    assert re.search(r'href="https://github\.com/[^"]+/edit/main/data/initiatives/dansk-deltagelse-i-food-kic-2013\.yml"', page)
+    assert re.search(
+        r'href="https://github\.com/[^"]+/edit/main/data/initiatives/dansk-deltagelse-i-food-kic-2013\.yml"', page
+    )
 
 
 def test_initiatives_are_not_in_the_global_navigation(site):
@@ -130,9 +134,22 @@ def test_every_internal_link_and_anchor_resolves(site):
 @pytest.mark.skipif(shutil.which("lychee", path=str(ROOT / ".venv/bin")) is None, reason="lychee not installed")
 def test_lychee_finds_no_broken_link_offline(site):
     result = subprocess.run(
-        [str(ROOT / ".venv/bin/lychee"), "--offline", "--include-fragments", "--index-files", "index.html",
-         "--root-dir", str(site), "--exclude-path", str(site / "404.html"), "--no-progress",
-         str(site) + "/**/*.html"], capture_output=True, text=True)
+        [
+            str(ROOT / ".venv/bin/lychee"),
+            "--offline",
+            "--include-fragments",
+            "--index-files",
+            "index.html",
+            "--root-dir",
+            str(site),
+            "--exclude-path",
+            str(site / "404.html"),
+            "--no-progress",
+            str(site) + "/**/*.html",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
 
 
@@ -176,8 +193,9 @@ def test_generating_on_several_cores_writes_the_same_files(tmp_path, catalogue):
     two = generate(catalogue, tmp_path / "two", workers=2, today=day).files
     assert [p.relative_to(tmp_path / "one") for p in one] == [p.relative_to(tmp_path / "two") for p in two]
     assert len(one) > len(catalogue.initiatives)
-    _, mismatch, errors = filecmp.cmpfiles(tmp_path / "one", tmp_path / "two",
-                                           [str(p.relative_to(tmp_path / "one")) for p in one], shallow=False)
+    _, mismatch, errors = filecmp.cmpfiles(
+        tmp_path / "one", tmp_path / "two", [str(p.relative_to(tmp_path / "one")) for p in one], shallow=False
+    )
     assert not mismatch and not errors
 
 
@@ -185,9 +203,15 @@ def test_finder_and_tracker_data_hold_every_record_and_their_links_resolve(site,
     finder = json.loads((site / "find/initiativer.json").read_text(encoding="utf-8"))
     tracker = json.loads((site / "tilsagn/tilsagn.json").read_text(encoding="utf-8"))
     assert sorted(x["title"] for x in finder["items"]) == sorted(i.title for i in catalogue.initiatives.values())
-    assert [r["what"] for r in tracker["rows"]] == [c.what for i in catalogue.initiatives_in_order() for c in i.commitments]
-    hrefs = {*finder["names"], *tracker["names"], *(x["href"] for x in finder["items"]),
-             *(r["source"] for r in tracker["rows"])}
+    assert [r["what"] for r in tracker["rows"]] == [
+        c.what for i in catalogue.initiatives_in_order() for c in i.commitments
+    ]
+    hrefs = {
+        *finder["names"],
+        *tracker["names"],
+        *(x["href"] for x in finder["items"]),
+        *(r["source"] for r in tracker["rows"]),
+    }
     for href in hrefs:
         path, _, anchor = href.partition("#")
         target = site / path / "index.html"

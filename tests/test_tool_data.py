@@ -40,7 +40,6 @@ def test_tracker_page_lists_the_first_commitments_and_points_to_the_rest(catalog
     assert len(json.loads(page.files[tracker.DATA])["rows"]) == total
 
 
-
 class _Shape(HTMLParser):
     """The elements of some markup, each as its tag and the data it is filled with (data-*); a
     run of alike elements (the links of a list) counts once."""
@@ -64,8 +63,10 @@ def _is_part_of(part: list, whole: list) -> bool:
 def test_the_script_fills_the_same_markup_as_the_page_lists(catalogue):
     """A finder result and a commitment row are written once, in one macro: the page lists them,
     and holds them once more, with every optional part and no data, in a <template> for its script."""
-    pages = [(next(finder.pages(catalogue)), '<ol class="vs-finder-results">', "</ol>", "vs-finder-card", "li"),
-             (next(tracker.pages(catalogue, dt.date(2026, 1, 1))), "<tbody>", "</tbody>", "vs-commitment", "tr")]
+    pages = [
+        (next(finder.pages(catalogue)), '<ol class="vs-finder-results">', "</ol>", "vs-finder-card", "li"),
+        (next(tracker.pages(catalogue, dt.date(2026, 1, 1))), "<tbody>", "</tbody>", "vs-commitment", "tr"),
+    ]
     for page, start, end, name, tag in pages:
         text = render(page, environment(), REPO_URL)
         template = text.split(f'<template class="{name}">', 1)[1].split("</template>", 1)[0]

@@ -17,13 +17,23 @@ THEME = "themes/foedevarer.yml"
 MINISTRY = "ministries/erhvervsministeriet.yml"
 
 
-@pytest.mark.parametrize("source", ["/proc/self/environ", "../../.git/config", "../README.md",
-                                    "sub/aftale-2020.txt", "..aftale-2020.txt", "aftale-2020"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "/proc/self/environ",
+        "../../.git/config",
+        "../README.md",
+        "sub/aftale-2020.txt",
+        "..aftale-2020.txt",
+        "aftale-2020",
+    ],
+)
 def test_a_source_outside_data_sources_is_refused(data_copy, source):
     edit(data_copy, DOCUMENT, "source: aftale-2020.txt", f"source: {source!r}")
     assert problems_in(data_copy) == [
         f"{DOCUMENT}:9: source: Value error, must be the name of a .txt file in data/sources/ (letters, digits, "
-        f"'-', '_', '.'), not a path (got {source!r})"]
+        f"'-', '_', '.'), not a path (got {source!r})"
+    ]
 
 
 def test_a_source_that_is_a_symbolic_link_is_refused_and_not_read(data_copy):
@@ -42,13 +52,16 @@ def test_a_yaml_alias_bomb_is_refused(data_copy):
     (data_copy / "themes/bombe.yml").write_text(
         'id: bombe\nname: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
         + "".join(f"x{n}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 9)}]\n" for n in range(9)),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert problems_in(data_copy) == [
-        "themes/bombe.yml:3: -: YAML aliases (*name) are not allowed in data files: write the value out"]
+        "themes/bombe.yml:3: -: YAML aliases (*name) are not allowed in data files: write the value out"
+    ]
 
 
-@pytest.mark.parametrize("nesting", ["[" * 10_000 + "]" * 10_000, "[" * 100_000 + "]" * 100_000,
-                                     "\n  " + "- " * 100_000 + "x"])
+@pytest.mark.parametrize(
+    "nesting", ["[" * 10_000 + "]" * 10_000, "[" * 100_000 + "]" * 100_000, "\n  " + "- " * 100_000 + "x"]
+)
 def test_deep_nesting_is_refused_without_crashing(data_copy, nesting):
     (data_copy / "themes/dyb.yml").write_text(f"id: dyb\nname: {nesting}\n", encoding="utf-8")
     [problem] = problems_in(data_copy)
@@ -56,9 +69,10 @@ def test_deep_nesting_is_refused_without_crashing(data_copy, nesting):
 
 
 def test_a_nul_byte_is_reported_with_its_line(data_copy):
-    (data_copy / "themes/nul.yml").write_bytes("id: nul\nname: Føde\x00varer\ndescription: x\n".encode("utf-8"))
+    (data_copy / "themes/nul.yml").write_bytes("id: nul\nname: Føde\x00varer\ndescription: x\n".encode())
     assert problems_in(data_copy) == [
-        "themes/nul.yml:2: -: malformed YAML: contains the character U+0000, which YAML does not allow"]
+        "themes/nul.yml:2: -: malformed YAML: contains the character U+0000, which YAML does not allow"
+    ]
 
 
 def test_a_symbolic_link_or_folder_where_a_record_belongs_is_reported(data_copy):
@@ -87,13 +101,16 @@ def test_text_fields_have_size_limits(data_copy):
     ]
 
 
-@pytest.mark.parametrize("char, message", [
-    ("\ufffe", "contains the noncharacter U+FFFE"),
-    ("\uffff", "contains the noncharacter U+FFFF"),
-    ("\U0010ffff", "contains the noncharacter U+10FFFF"),
-    ("\u202e", "contains the bidirectional control character U+202E"),
-    ("\u2066", "contains the bidirectional control character U+2066"),
-])
+@pytest.mark.parametrize(
+    "char, message",
+    [
+        ("\ufffe", "contains the noncharacter U+FFFE"),
+        ("\uffff", "contains the noncharacter U+FFFF"),
+        ("\U0010ffff", "contains the noncharacter U+10FFFF"),
+        ("\u202e", "contains the bidirectional control character U+202E"),
+        ("\u2066", "contains the bidirectional control character U+2066"),
+    ],
+)
 def test_characters_that_break_feeds_or_mislead_are_refused(data_copy, char, message):
     escaped = char.encode("unicode_escape").decode("ascii")
     edit(data_copy, INITIATIVE, "title: Et nyt fødevareprogram", f'title: "Et nyt {escaped}fødevareprogram"')
@@ -114,10 +131,12 @@ def test_titles_and_names_must_have_visible_text(data_copy, title):
 def test_successor_and_parent_cycles_are_refused(data_copy):
     (data_copy / "ministries/a-ministeriet.yml").write_text(
         "id: a-ministeriet\nname: A\nkind: ministerium\nsuccessors: [b-ministeriet]\nparent: b-ministeriet\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (data_copy / "ministries/b-ministeriet.yml").write_text(
         "id: b-ministeriet\nname: B\nkind: ministerium\nsuccessors: [a-ministeriet]\nparent: a-ministeriet\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     edit(data_copy, MINISTRY, "kind: ministerium", "kind: ministerium\nsuccessors: [erhvervsministeriet]")
     assert problems_in(data_copy) == [
         "ministries/a-ministeriet.yml:4: successors: successors go round in a circle: "
@@ -167,8 +186,12 @@ def test_a_missing_or_empty_data_folder_is_an_error_not_an_empty_site(tmp_path, 
     data = tmp_path / "data"
     if setup == "empty":
         data.mkdir()
-    result = subprocess.run([sys.executable, "-m", "scripts", "validate", "--data", str(data)],
-                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=os.getcwd()))
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "validate", "--data", str(data)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=os.getcwd()),
+    )
     assert result.returncode == 1
     assert "data OK" not in result.stdout
     expected = "the data folder does not exist" if setup == "missing" else "folder is missing"

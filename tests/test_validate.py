@@ -35,7 +35,12 @@ def test_unknown_key_is_named_with_its_line(data_copy):
 
 
 def test_missing_required_field(data_copy):
-    edit(data_copy, INITIATIVE, "summary: Erhvervsministeriet inviterer til en drøftelse af et program for små virksomheder.\n", "")
+    edit(
+        data_copy,
+        INITIATIVE,
+        "summary: Erhvervsministeriet inviterer til en drøftelse af et program for små virksomheder.\n",
+        "",
+    )
     assert problems_in(data_copy) == [f"{INITIATIVE}:1: summary: required field is missing"]
 
 
@@ -56,15 +61,18 @@ def test_bad_date(data_copy):
 def test_id_must_match_file_name(data_copy):
     edit(data_copy, INITIATIVE, "id: nyt-foedevareprogram-2020", "id: andet-navn")
     assert problems_in(data_copy)[0] == (
-        f"{INITIATIVE}:1: id: id 'andet-navn' must equal the file name 'nyt-foedevareprogram-2020'")
+        f"{INITIATIVE}:1: id: id 'andet-navn' must equal the file name 'nyt-foedevareprogram-2020'"
+    )
 
 
 def test_duplicate_id_across_actor_kinds(data_copy):
     (data_copy / "organisations/erhvervsministeriet.yml").write_text(
-        "id: erhvervsministeriet\nname: Erhvervsministeriet\nkind: andet\n", encoding="utf-8")
+        "id: erhvervsministeriet\nname: Erhvervsministeriet\nkind: andet\n", encoding="utf-8"
+    )
     assert problems_in(data_copy) == [
         "organisations/erhvervsministeriet.yml:1: id: id 'erhvervsministeriet' is also used in "
-        "data/ministries/; actor ids must be unique"]
+        "data/ministries/; actor ids must be unique"
+    ]
 
 
 def test_duplicate_key(data_copy):
@@ -76,26 +84,30 @@ def test_duplicate_key(data_copy):
 def test_unknown_reference(data_copy):
     edit(data_copy, INITIATIVE, "ministries: [erhvervsministeriet]", "ministries: [ukendt-ministerium]")
     assert problems_in(data_copy) == [
-        f"{INITIATIVE}:7: ministries[0]: unknown reference 'ukendt-ministerium' (no such id in ministries)"]
+        f"{INITIATIVE}:7: ministries[0]: unknown reference 'ukendt-ministerium' (no such id in ministries)"
+    ]
 
 
 def test_unknown_relation_target(data_copy):
     edit(data_copy, "meetings/moede-2021-03-01.yml", "target: nyt-foedevareprogram-2020", "target: findes-ikke")
     assert problems_in(data_copy) == [
         "meetings/moede-2021-03-01.yml:16: agenda[0].relations[0].target: unknown reference 'findes-ikke' "
-        "(no such id in initiatives or agenda items)"]
+        "(no such id in initiatives or agenda items)"
+    ]
 
 
 def test_unknown_section(data_copy):
     edit(data_copy, INITIATIVE, "section: foedevarer", "section: energi")
     assert problems_in(data_copy) == [
-        f"{INITIATIVE}:4: section: unknown reference 'energi' (no such section in document 'aftale-2020')"]
+        f"{INITIATIVE}:4: section: unknown reference 'energi' (no such section in document 'aftale-2020')"
+    ]
 
 
 def test_quote_not_in_source(data_copy):
     edit(data_copy, INITIATIVE, "  - Et nyt fødevareprogram.", "  - Et helt andet program.")
     assert problems_in(data_copy) == [
-        f"{INITIATIVE}:21: quotes[0]: quote not found in source of 'aftale-2020': 'Et helt andet program.'"]
+        f"{INITIATIVE}:21: quotes[0]: quote not found in source of 'aftale-2020': 'Et helt andet program.'"
+    ]
 
 
 def test_quote_matches_across_line_break_hyphenation(data_copy):
@@ -130,8 +142,9 @@ def test_all_problems_reported_at_once(data_copy):
 
 def test_command_exits_non_zero_with_located_messages(data_copy):
     edit(data_copy, INITIATIVE, "ministries: [erhvervsministeriet]", "minstries: [erhvervsministeriet]")
-    result = subprocess.run([sys.executable, "-m", "scripts", "validate", "--data", str(data_copy)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "validate", "--data", str(data_copy)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert f"{data_copy / INITIATIVE}:7: minstries: unknown field 'minstries'" in result.stderr
 

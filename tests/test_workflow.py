@@ -46,7 +46,9 @@ def _lock() -> dict[str, list[tuple[str, list[str]]]]:
         entry = entry.split("#", 1)[0].strip()
         if not entry:
             continue
-        match = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)\s*(?:;(?:(?!--hash).)*)?((?:\s+--hash=\S+)*)", entry)
+        match = re.fullmatch(
+            r"([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)\s*(?:;(?:(?!--hash).)*)?((?:\s+--hash=\S+)*)", entry
+        )
         assert match, f"requirements.lock: not pinned with == and hashes: {entry[:120]}"
         hashes = match.group(3).split()
         assert hashes and all(re.fullmatch(r"--hash=sha256:[0-9a-f]{64}", h) for h in hashes), entry[:120]
@@ -60,8 +62,11 @@ def _direct() -> list[Requirement]:
 
 
 def test_workflow_matches_the_github_schema():
-    result = subprocess.run([str(ROOT / ".venv/bin/check-jsonschema"), "--builtin-schema",
-                             "vendor.github-workflows", str(WORKFLOW)], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(ROOT / ".venv/bin/check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -70,8 +75,16 @@ def test_workflow_tests_builds_and_deploys_the_tested_site_on_data_changes():
     push, pull = flow[True]["push"], flow[True]["pull_request"]  # YAML 1.1 reads the key `on` as True
     assert push["branches"] == ["main"]
     for paths in (push["paths"], pull["paths"]):
-        assert {"data/**", "docs/**", "scripts/**", "mkdocs.yml", "requirements.txt",
-                "requirements.lock", "Makefile", ".github/workflows/site.yml"} <= set(paths)
+        assert {
+            "data/**",
+            "docs/**",
+            "scripts/**",
+            "mkdocs.yml",
+            "requirements.txt",
+            "requirements.lock",
+            "Makefile",
+            ".github/workflows/site.yml",
+        } <= set(paths)
     test = flow["jobs"]["test"]
     runs = [s["run"] for s in _steps(test) if "run" in s]
     assert runs.index("make validate") < runs.index("make test") < runs.index("make site")
@@ -88,9 +101,12 @@ def test_workflow_tests_builds_and_deploys_the_tested_site_on_data_changes():
     for step in (pages, build, upload):
         assert step["if"] == ON_MAIN
     # pull requests build with the default site URL, and upload nothing
-    assert any(s.get("run") == "make site" and "env" not in s
-               and s["if"] == "github.event_name == 'pull_request' || github.ref != 'refs/heads/main'"
-               for s in _steps(test))
+    assert any(
+        s.get("run") == "make site"
+        and "env" not in s
+        and s["if"] == "github.event_name == 'pull_request' || github.ref != 'refs/heads/main'"
+        for s in _steps(test)
+    )
     deploy = flow["jobs"]["deploy"]
     assert deploy["needs"] == "test" and deploy["if"] == ON_MAIN
     assert [_uses(s) for s in _steps(deploy)] == ["actions/deploy-pages"]
@@ -98,18 +114,15 @@ def test_workflow_tests_builds_and_deploys_the_tested_site_on_data_changes():
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_tag_in_a_comment():
-    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines()
-             if re.match(r"\s*(-\s+)?uses:", line)]
+    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(-\s+)?uses:", line)]
     parsed = [s["uses"] for job in _flow()["jobs"].values() for s in _steps(job) if "uses" in s]
     assert lines and len(lines) == len(parsed)
     for line in lines:
-        assert re.fullmatch(r"\s*(-\s+)?uses: [\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40} # v\d+(\.\d+)*\s*",
-                            line), line
+        assert re.fullmatch(r"\s*(-\s+)?uses: [\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40} # v\d+(\.\d+)*\s*", line), line
 
 
 def test_checkouts_leave_no_credentials_behind():
-    checkouts = [s for job in _flow()["jobs"].values() for s in _steps(job)
-                 if _uses(s) == "actions/checkout"]
+    checkouts = [s for job in _flow()["jobs"].values() for s in _steps(job) if _uses(s) == "actions/checkout"]
     assert checkouts
     for step in checkouts:
         assert step.get("with", {}).get("persist-credentials") is False
@@ -186,7 +199,8 @@ def test_the_lock_holds_every_dependency_installed_here():
         for spec in metadata.requires(req.name) or []:
             dep = Requirement(spec)
             wanted = dep.marker is None or any(
-                dep.marker.evaluate({**default_environment(), "extra": extra}) for extra in extras or {""})
+                dep.marker.evaluate({**default_environment(), "extra": extra}) for extra in extras or {""}
+            )
             if wanted:
                 todo.append((dep, frozenset(dep.extras)))
     assert {"pagefind-bin", "pydantic-core", "jsonschema"} <= {name for name, _ in seen}

@@ -119,9 +119,12 @@ class Catalogue:
     def mentions(self, kind: str, record_id: str, by: str | None = None, field: str | None = None) -> list[Mention]:
         """Every reference to a record (or agenda item), in the order of the records making them;
         only those made by records of kind `by`, or in fields named `field`, if given."""
-        return [m for m in self._mentions.get((kind, record_id), [])
-                if (by is None or m.kind == by) and (field is None or m.reference.path[-2 if isinstance(
-                    m.reference.path[-1], int) else -1] == field)]
+        return [
+            m
+            for m in self._mentions.get((kind, record_id), [])
+            if (by is None or m.kind == by)
+            and (field is None or m.reference.path[-2 if isinstance(m.reference.path[-1], int) else -1] == field)
+        ]
 
     def actor(self, actor_id: str) -> Ministry | Forum | Organisation:
         return self.records[self.actor_kind(actor_id) or "organisations"][actor_id]  # type: ignore
@@ -157,8 +160,12 @@ class Catalogue:
         document or the initiative gives (period end, valid until, timing, commitment deadlines)."""
         doc = self.documents[i.document]
         start = self.year_of(i.document) or 0
-        ends = [start, doc.period.end if doc.period else 0, doc.valid_until.year if doc.valid_until else 0,
-                i.timing.year if i.timing and i.timing.year else 0]
+        ends = [
+            start,
+            doc.period.end if doc.period else 0,
+            doc.valid_until.year if doc.valid_until else 0,
+            i.timing.year if i.timing and i.timing.year else 0,
+        ]
         ends += [c.when.year or (c.when.date.year if c.when.date else 0) for c in i.commitments if c.when]
         return range(start, max(ends) + 1)
 
@@ -175,8 +182,14 @@ class Catalogue:
 
         def key(i: Initiative):
             span = self.sources[i.document].span(i.quotes[0]) if i.document in self.sources else None
-            return (self.year_of(i.document) or 0, i.document, sections[i.document][i.section],
-                    span[0] if span else 0, i.id)
+            return (
+                self.year_of(i.document) or 0,
+                i.document,
+                sections[i.document][i.section],
+                span[0] if span else 0,
+                i.id,
+            )
+
         return sorted(self.initiatives.values(), key=key)
 
     def initiatives_in_order(self) -> list[Initiative]:
@@ -198,8 +211,11 @@ class Catalogue:
     def _initiatives_by(self) -> dict[tuple[str, str], list[Initiative]]:
         index: dict[tuple[str, str], list[Initiative]] = defaultdict(list)
         for i in self.initiatives_in_order():
-            keys = {(kind, r.target) for r in self.references("initiatives", i.id)
-                    if r.ref.names and (kind := self.kind_of(r.target, r.ref.kinds))}
+            keys = {
+                (kind, r.target)
+                for r in self.references("initiatives", i.id)
+                if r.ref.names and (kind := self.kind_of(r.target, r.ref.kinds))
+            }
             for k in sorted(keys):
                 index[k].append(i)
         return index
@@ -212,8 +228,15 @@ class Catalogue:
         """Relations pointing at an initiative or agenda item: (the initiative or agenda item that
         states it, relation type) pairs."""
         kind = self.kind_of(record_id, ("initiatives", "agenda_items"))
-        return sorted((m.reference.owner, m.reference.holder.type.value) for m in self.mentions(kind, record_id)
-                      if isinstance(m.reference.holder, Relation)) if kind else []
+        return (
+            sorted(
+                (m.reference.owner, m.reference.holder.type.value)
+                for m in self.mentions(kind, record_id)
+                if isinstance(m.reference.holder, Relation)
+            )
+            if kind
+            else []
+        )
 
     def regions_of(self, initiative: Initiative) -> list[str]:
         """The regions an initiative covers: its own and its document's."""

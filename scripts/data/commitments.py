@@ -40,9 +40,17 @@ def rows(cat: Catalogue, today: dt.date) -> list[Row]:
     for i in cat.initiatives_in_order():
         for n, c in enumerate(i.commitments):
             due = deadline(c)
-            out.append(Row(i, n, c, cat.year_of(i.document) or 0,
-                           tuple(a for a in c.by if a in cat.ministries), due,
-                           overdue=bool(due and due < today and c.status.value in OPEN)))
+            out.append(
+                Row(
+                    i,
+                    n,
+                    c,
+                    cat.year_of(i.document) or 0,
+                    tuple(a for a in c.by if a in cat.ministries),
+                    due,
+                    overdue=bool(due and due < today and c.status.value in OPEN),
+                )
+            )
     return out
 
 

@@ -56,8 +56,11 @@ def items(text: str, document_id: str) -> list[Item]:
             continue
         if _BLOCK_END.match(line):
             in_block = False
-        m = _BULLETED.match(line) or _NUMBERED.match(line) or (
-            _LOST_GLYPH.match(line) if _after_sentence(lines, n) else None)
+        m = (
+            _BULLETED.match(line)
+            or _NUMBERED.match(line)
+            or (_LOST_GLYPH.match(line) if _after_sentence(lines, n) else None)
+        )
         if m:
             body = re.sub(r"[*#]+", "", m.group("text")).strip()
             if len(canonical(body)) >= 3:
@@ -65,8 +68,13 @@ def items(text: str, document_id: str) -> list[Item]:
             continue
         previous = lines[n - 2] if n >= 2 else ""
         following = lines[n] if n < len(lines) else ""
-        if (in_block and not previous.strip() and following.strip() and 3 < len(line.strip()) < 70
-                and not re.search(r"[.,:;]\s*$", line)):
+        if (
+            in_block
+            and not previous.strip()
+            and following.strip()
+            and 3 < len(line.strip()) < 70
+            and not re.search(r"[.,:;]\s*$", line)
+        ):
             found.append(Item(document_id, n, line.strip()))
     return found
 
@@ -84,8 +92,7 @@ def _covered(item: Item, quotes: list[str], excluded: list[str]) -> bool:
         if any(key in q or (len(q) >= 15 and text.startswith(q)) for q in quotes):
             return True
         # an exclusion naming the whole item, or at least its first 20 characters
-        if any(e and (text == e or (len(e) >= 20 and (text.startswith(e) or e.startswith(key))))
-               for e in excluded):
+        if any(e and (text == e or (len(e) >= 20 and (text.startswith(e) or e.startswith(key)))) for e in excluded):
             return True
     return False
 

@@ -23,8 +23,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 _FORBIDDEN = [
     (re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"), "the control character"),
     (re.compile("[\u202a-\u202e\u2066-\u2069]"), "the bidirectional control character"),
-    (re.compile("[\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
-                                          for plane in range(17)) + "]"), "the noncharacter"),
+    (
+        re.compile(
+            "[\ufdd0-\ufdef"
+            + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+            + "]"
+        ),
+        "the noncharacter",
+    ),
     (re.compile("[\ud800-\udfff]"), "the lone surrogate"),
 ]
 
@@ -57,8 +63,9 @@ def _plain_file_name(value: str) -> str:
     """A source is read from data/sources/ only: a path or '..' could publish any file of the
     machine that builds the site."""
     if not re.fullmatch(_SOURCE_FILE, value) or ".." in value:
-        raise ValueError("must be the name of a .txt file in data/sources/ (letters, digits, '-', '_', '.'), "
-                         "not a path")
+        raise ValueError(
+            "must be the name of a .txt file in data/sources/ (letters, digits, '-', '_', '.'), not a path"
+        )
     return value
 
 
@@ -100,10 +107,15 @@ _CHECKED = (AfterValidator(_allowed_characters), AfterValidator(_visible))
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX), *_CHECKED]  # names, titles, labels
 Text = Annotated[str, StringConstraints(min_length=1, max_length=PROSE_MAX), *_CHECKED]  # summaries, descriptions
 Quote = Annotated[str, StringConstraints(min_length=1, max_length=QUOTE_MAX), *_CHECKED, IsQuote()]  # verbatim
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=NAME_MAX),
-                     AfterValidator(_allowed_characters)]
-SourceFile = Annotated[str, StringConstraints(max_length=NAME_MAX), AfterValidator(_plain_file_name),
-                       Field(json_schema_extra={"pattern": _SOURCE_FILE})]
+HttpsUrl = Annotated[
+    str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=NAME_MAX), AfterValidator(_allowed_characters)
+]
+SourceFile = Annotated[
+    str,
+    StringConstraints(max_length=NAME_MAX),
+    AfterValidator(_plain_file_name),
+    Field(json_schema_extra={"pattern": _SOURCE_FILE}),
+]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 
 
@@ -179,8 +191,7 @@ class StatusValue(str, Enum):
 
 class Status(Strict):
     value: StatusValue = StatusValue.ukendt
-    source: StatusSource | None = Field(
-        None, description="Id of the document that states this status.")
+    source: StatusSource | None = Field(None, description="Id of the document that states this status.")
     quote: Quote | None = Field(None, description="Verbatim passage in that document.")
     note: Text | None = None
 
@@ -217,8 +228,14 @@ class Section(Strict):
     parent: SectionId | None = Field(None, description="Id of the enclosing section, for sub-sections.")
     title: Name
     kind: Literal[
-        "indledning", "indsatsområde", "fyrtårnsinitiativ", "fokusområde", "vækstdriver",
-        "vækstindsats", "dagsordenspunkt", "økonomi",
+        "indledning",
+        "indsatsområde",
+        "fyrtårnsinitiativ",
+        "fokusområde",
+        "vækstdriver",
+        "vækstindsats",
+        "dagsordenspunkt",
+        "økonomi",
     ]
     summary: Text | None = None
     effects: Effects | None = None
@@ -303,9 +320,7 @@ class AgendaItem(Strict):
     recommendation: list[Text] = []
     case_summary: Text | None = None
     decision: Text | None = None
-    outcome: Literal[
-        "tiltrådt", "taget til efterretning", "godkendt", "drøftet", "orientering"
-    ] | None = None
+    outcome: Literal["tiltrådt", "taget til efterretning", "godkendt", "drøftet", "orientering"] | None = None
     annexes: list[Annex] = []
     themes: ThemeIds = []
     organisations: OrganisationIds = []
@@ -343,8 +358,20 @@ class Organisation(Record):
     id: Slug
     name: Name
     kind: Literal[
-        "klynge", "netværk", "universitet", "uddannelsesinstitution", "gts-institut", "virksomhed",
-        "kommune", "region", "program", "eu", "fond", "interesseorganisation", "offentlig", "andet",
+        "klynge",
+        "netværk",
+        "universitet",
+        "uddannelsesinstitution",
+        "gts-institut",
+        "virksomhed",
+        "kommune",
+        "region",
+        "program",
+        "eu",
+        "fond",
+        "interesseorganisation",
+        "offentlig",
+        "andet",
     ]
     abbreviation: Name | None = None
     aliases: list[Name] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -50,14 +50,19 @@ def _markers(annotation) -> list:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fields(model: type[BaseModel]) -> tuple[_Field, ...]:
     out = []
     for name, info in model.model_fields.items():
         markers = list(info.metadata) + _markers(info.annotation)
-        out.append(_Field(name, next((m for m in markers if isinstance(m, Ref)), None),
-                          any(isinstance(m, QuotedFrom) for m in markers),
-                          any(isinstance(m, IsQuote) for m in markers)))
+        out.append(
+            _Field(
+                name,
+                next((m for m in markers if isinstance(m, Ref)), None),
+                any(isinstance(m, QuotedFrom) for m in markers),
+                any(isinstance(m, IsQuote) for m in markers),
+            )
+        )
     return tuple(out)
 
 
@@ -69,8 +74,9 @@ def walk(record: BaseModel) -> tuple[list[Reference], list[Quote]]:
     return references, quotes
 
 
-def _walk(obj: BaseModel, path: FieldPath, document: str | None, owner: str,
-          references: list[Reference], quotes: list[Quote]) -> None:
+def _walk(
+    obj: BaseModel, path: FieldPath, document: str | None, owner: str, references: list[Reference], quotes: list[Quote]
+) -> None:
     fields = _fields(type(obj))
     for f in fields:  # the document in scope first: it may be declared after the quotes
         if f.quoted_from and getattr(obj, f.name) is not None:
@@ -100,4 +106,3 @@ def value_at(data, path: FieldPath):
 def set_at(data: dict, path: FieldPath, value) -> None:
     """Set the value at a path in a record's plain data."""
     value_at(data, path[:-1])[path[-1]] = value
-

@@ -100,8 +100,11 @@ def _load_sources(tree: DataTree, records, yaml_files, invalid) -> tuple[dict[st
             problems.append(yf.problem(("source",), f"source file {path} {getattr(e, 'strerror', None) or e}"))
     used = {doc.source for doc in records["documents"].values()}
     if not invalid["documents"]:  # an invalid document may well name the others
-        problems += [Problem(path, 0, "", "no document names this source text (documents' `source`)")
-                     for name, path in tree.sources.items() if name not in used]
+        problems += [
+            Problem(path, 0, "", "no document names this source text (documents' `source`)")
+            for name, path in tree.sources.items()
+            if name not in used
+        ]
     return sources, problems
 
 
@@ -112,8 +115,9 @@ def _cross_record_problems(records, yaml_files, sources, invalid, graph) -> list
     for meeting in records["meetings"].values():
         for i, item in enumerate(meeting.agenda):
             if item.id in agenda_owner or item.id in records["initiatives"]:
-                problems.append(yaml_files[("meetings", meeting.id)].problem(
-                    ("agenda", i, "id"), f"duplicate id {item.id!r}"))
+                problems.append(
+                    yaml_files[("meetings", meeting.id)].problem(("agenda", i, "id"), f"duplicate id {item.id!r}")
+                )
             agenda_owner[item.id] = meeting.id
     namespaces["agenda_items"] = set(agenda_owner)
     sections = {doc.id: {s.id for s in doc.sections} for doc in records["documents"].values()}
@@ -122,8 +126,11 @@ def _cross_record_problems(records, yaml_files, sources, invalid, graph) -> list
     for kind in ACTORS:
         for rid in records[kind]:
             if rid in actor_owner:
-                problems.append(yaml_files[(kind, rid)].problem(
-                    ("id",), f"id {rid!r} is also used in data/{actor_owner[rid]}/; actor ids must be unique"))
+                problems.append(
+                    yaml_files[(kind, rid)].problem(
+                        ("id",), f"id {rid!r} is also used in data/{actor_owner[rid]}/; actor ids must be unique"
+                    )
+                )
             actor_owner[rid] = kind
 
     for (kind, rid), yf in yaml_files.items():
@@ -132,8 +139,11 @@ def _cross_record_problems(records, yaml_files, sources, invalid, graph) -> list
         for r in references:
             if r.ref.kinds == ("sections",):
                 if r.document in sections and r.target not in sections[r.document]:
-                    problems.append(yf.problem(r.path, f"unknown reference {r.target!r} "
-                                                       f"(no such section in document {r.document!r})"))
+                    problems.append(
+                        yf.problem(
+                            r.path, f"unknown reference {r.target!r} (no such section in document {r.document!r})"
+                        )
+                    )
             elif not any(r.target in namespaces[space] for space in r.ref.kinds):
                 where = " or ".join(r.ref.kinds).replace("_", " ")
                 problems.append(yf.problem(r.path, f"unknown reference {r.target!r} (no such id in {where})"))
@@ -156,18 +166,26 @@ def _cycle_problems(records, yaml_files) -> list[Problem]:
     own parent: each would send the pages' lineage and nesting round for ever."""
     problems = []
     ministries = records["ministries"]
-    for field, edges in (("parent", {m.id: [m.parent] if m.parent else [] for m in ministries.values()}),
-                         ("successors", {m.id: m.successors for m in ministries.values()})):
+    for field, edges in (
+        ("parent", {m.id: [m.parent] if m.parent else [] for m in ministries.values()}),
+        ("successors", {m.id: m.successors for m in ministries.values()}),
+    ):
         for cycle in cycles(edges):
-            problems.append(yaml_files[("ministries", cycle[0])].problem(
-                (field,), f"{field} go round in a circle: {' → '.join(cycle + cycle[:1])}"))
+            problems.append(
+                yaml_files[("ministries", cycle[0])].problem(
+                    (field,), f"{field} go round in a circle: {' → '.join(cycle + cycle[:1])}"
+                )
+            )
     for doc in records["documents"].values():
         parents = {s.id: [s.parent] if s.parent else [] for s in doc.sections}
         position = {s.id: i for i, s in enumerate(doc.sections)}
         for cycle in cycles(parents):
-            problems.append(yaml_files[("documents", doc.id)].problem(
-                ("sections", position[cycle[0]], "parent"),
-                f"section parents go round in a circle: {' → '.join(cycle + cycle[:1])}"))
+            problems.append(
+                yaml_files[("documents", doc.id)].problem(
+                    ("sections", position[cycle[0]], "parent"),
+                    f"section parents go round in a circle: {' → '.join(cycle + cycle[:1])}",
+                )
+            )
     return problems
 
 
@@ -192,7 +210,7 @@ def cycles(edges: dict[str, list[str]]) -> list[list[str]]:
                 done.add(path.pop())
                 del on_path[node]
             elif nxt in on_path:
-                cycle = path[on_path[nxt]:]
+                cycle = path[on_path[nxt] :]
                 turn = cycle.index(min(cycle))
                 cycle = cycle[turn:] + cycle[:turn]
                 if cycle not in found:

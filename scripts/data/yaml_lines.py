@@ -126,6 +126,7 @@ def format_field(field: FieldPath) -> str:
 
 def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
     """The file's data and lines, or the problems that keep it from being read (never raises)."""
+
     def refused(line: int, message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(path, line, "", message)]
 
@@ -160,9 +161,12 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, such as NUL
         # libyaml counts the position in bytes, PyYAML's own reader in characters
         before = raw[: e.position] if _LIBYAML else text[: e.position].encode("utf-8")
-        return refused(before.count(b"\n") + 1,
-                       f"malformed YAML: contains the character U+{e.character:04X}, which YAML does not allow"
-                       if isinstance(e.character, int) else f"malformed YAML: {e.reason}")
+        return refused(
+            before.count(b"\n") + 1,
+            f"malformed YAML: contains the character U+{e.character:04X}, which YAML does not allow"
+            if isinstance(e.character, int)
+            else f"malformed YAML: {e.reason}",
+        )
     except yaml.YAMLError as e:
         return refused(1, f"malformed YAML: {e}")
     if not isinstance(data, dict):

@@ -30,8 +30,18 @@ from pathlib import Path
 
 from scripts.dev.scratch import ROOT, build_site, project_copy
 
-QUERIES = ["fødevarer", "vindmølle", "SMV", "foedevarer", "kystturisme", "627,1 mio", "klynge",
-           "iværksættere", "Sonderborg", "datacentre"]
+QUERIES = [
+    "fødevarer",
+    "vindmølle",
+    "SMV",
+    "foedevarer",
+    "kystturisme",
+    "627,1 mio",
+    "klynge",
+    "iværksættere",
+    "Sonderborg",
+    "datacentre",
+]
 
 
 def timed(fn, *args, **kwargs):
@@ -73,11 +83,19 @@ def one_build(data: Path, project: Path) -> dict:
     pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
     html_bytes = sum(p.stat().st_size for p in pages)
     own_s = own["validate_s"] + own["generate_s"] + own["index_s"]
-    return dict(pages=len(pages), validate_s=own["validate_s"],
-                generate_s=own["generate_s"], index_s=own["index_s"], render_s=max(total_s - own_s, 0),
-                total_s=total_s, own_share=own_s / total_s, peak_mb=peak_mb, site_mb=sum(
-                    p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
-                avg_page_kb=html_bytes / len(pages) / 1024, site=site)
+    return dict(
+        pages=len(pages),
+        validate_s=own["validate_s"],
+        generate_s=own["generate_s"],
+        index_s=own["index_s"],
+        render_s=max(total_s - own_s, 0),
+        total_s=total_s,
+        own_share=own_s / total_s,
+        peak_mb=peak_mb,
+        site_mb=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
+        avg_page_kb=html_bytes / len(pages) / 1024,
+        site=site,
+    )
 
 
 def search_figures(site: Path, loads: int = 3) -> dict:
@@ -101,7 +119,8 @@ def search_figures(site: Path, loads: int = 3) -> dict:
                 page.type("#vs-q", query)
                 typed = page.evaluate("performance.now()")
                 page.wait_for_function(
-                    "q => document.querySelector('.vs-search-status').textContent.includes('»' + q + '«')", arg=query)
+                    "q => document.querySelector('.vs-search-status').textContent.includes('»' + q + '«')", arg=query
+                )
                 done = page.evaluate("performance.getEntriesByName('search-results').slice(-1)[0].startTime")
                 if n == 0:
                     firsts.append(done - typed)
@@ -110,9 +129,13 @@ def search_figures(site: Path, loads: int = 3) -> dict:
                     later.append(done - typed)
             context.close()
     first_bytes = downloads[0]
-    return dict(first_raw_kb=sum(r for r, _ in first_bytes) / 1024, first_gzip_kb=sum(g for _, g in first_bytes) / 1024,
-                ready_ms=statistics.median(readies), first_ms=statistics.median(firsts),
-                median_ms=statistics.median(later))
+    return dict(
+        first_raw_kb=sum(r for r, _ in first_bytes) / 1024,
+        first_gzip_kb=sum(g for _, g in first_bytes) / 1024,
+        ready_ms=statistics.median(readies),
+        first_ms=statistics.median(firsts),
+        median_ms=statistics.median(later),
+    )
 
 
 def _sizes(request) -> tuple[int, int]:
@@ -128,15 +151,20 @@ def serve_edit_seconds(work: Path) -> float:
     project = work / "serve"
     env = project_copy(project, data)
     port = 8000 + os.getpid() % 1000
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/initiativer/eventpuljen-2016/"
     try:
         _wait_for(url, "Eventpuljen", 120)
         path = data / "initiatives/eventpuljen-2016.yml"
-        path.write_text(path.read_text(encoding="utf-8").replace("title: Eventpuljen", "title: Eventpuljen MÅLT"),
-                        encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("title: Eventpuljen", "title: Eventpuljen MÅLT"), encoding="utf-8"
+        )
         start = time.perf_counter()
         _wait_for(url, "Eventpuljen MÅLT", 60)
         return time.perf_counter() - start
@@ -166,29 +194,44 @@ def table(builds: int, rows: list[dict], edit_s: float | None) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        lines.append(f"| {r['scale']}× | {r['initiatives']} | {r['pages']} | {r['validate_s']:.2f} | "
-                     f"{r['generate_s']:.2f} | {r['index_s']:.2f} | {r['render_s']:.1f} | {r['total_s']:.1f} | "
-                     f"{100 * r['own_share']:.0f} % | {r['peak_mb']:.0f} | {r['site_mb']:.1f} | {r['avg_page_kb']:.1f} |")
-    lines += ["", f"Each row is the median of {builds} builds from scratch (by total time). Our steps time "
-              "themselves inside the build: validation and page generation (on every core) run before MkDocs; "
-              "the downloads (part of generation) and the search indexer work beside the render, so their "
-              "columns hold only the time the build spends on them (handing over pages, waiting at the end). "
-              "The MkDocs render is the rest."]
+        lines.append(
+            f"| {r['scale']}× | {r['initiatives']} | {r['pages']} | {r['validate_s']:.2f} | "
+            f"{r['generate_s']:.2f} | {r['index_s']:.2f} | {r['render_s']:.1f} | {r['total_s']:.1f} | "
+            f"{100 * r['own_share']:.0f} % | {r['peak_mb']:.0f} | {r['site_mb']:.1f} | {r['avg_page_kb']:.1f} |"
+        )
+    lines += [
+        "",
+        f"Each row is the median of {builds} builds from scratch (by total time). Our steps time "
+        "themselves inside the build: validation and page generation (on every core) run before MkDocs; "
+        "the downloads (part of generation) and the search indexer work beside the render, so their "
+        "columns hold only the time the build spends on them (handing over pages, waiting at the end). "
+        "The MkDocs render is the rest.",
+    ]
     fifty = next((r for r in rows if r["scale"] == 50), None)
     if fifty:
         verdict = lambda ok: "met" if ok else "NOT met"  # noqa: E731
-        lines += ["", f"Targets at 50×: full build under 60 s — {verdict(fifty['total_s'] < 60)} "
-                  f"({fifty['total_s']:.1f} s); our steps under 20 % of it — {verdict(fifty['own_share'] < 0.2)} "
-                  f"({100 * fifty['own_share']:.0f} %); average page under 60 KB — "
-                  f"{verdict(fifty['avg_page_kb'] < 60)} ({fifty['avg_page_kb']:.1f} KB)."]
-    lines += ["", "Search in Chromium (first query on a freshly loaded search page, median of three fresh loads; "
-              "latency from the last keystroke to rendered results, including the 60 ms typing pause):", "",
-              "| scale | downloaded before first result (raw KB) | (gzip KB) | page load → search ready ms "
-              "| first query ms | median query ms |", "|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            f"Targets at 50×: full build under 60 s — {verdict(fifty['total_s'] < 60)} "
+            f"({fifty['total_s']:.1f} s); our steps under 20 % of it — {verdict(fifty['own_share'] < 0.2)} "
+            f"({100 * fifty['own_share']:.0f} %); average page under 60 KB — "
+            f"{verdict(fifty['avg_page_kb'] < 60)} ({fifty['avg_page_kb']:.1f} KB).",
+        ]
+    lines += [
+        "",
+        "Search in Chromium (first query on a freshly loaded search page, median of three fresh loads; "
+        "latency from the last keystroke to rendered results, including the 60 ms typing pause):",
+        "",
+        "| scale | downloaded before first result (raw KB) | (gzip KB) | page load → search ready ms "
+        "| first query ms | median query ms |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
         if "first_ms" in r:
-            lines.append(f"| {r['scale']}× | {r['first_raw_kb']:.0f} | {r['first_gzip_kb']:.0f} | {r['ready_ms']:.0f} "
-                         f"| {r['first_ms']:.0f} | {r['median_ms']:.0f} |")
+            lines.append(
+                f"| {r['scale']}× | {r['first_raw_kb']:.0f} | {r['first_gzip_kb']:.0f} | {r['ready_ms']:.0f} "
+                f"| {r['first_ms']:.0f} | {r['median_ms']:.0f} |"
+            )
     if edit_s is not None:
         lines += ["", f"Edit one YAML file → change visible under `make serve` (1×): {edit_s:.1f} s"]
     return "\n".join(lines) + "\n"
@@ -212,7 +255,9 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row)
             print(table(args.builds, rows, None).splitlines()[3 + len(rows)], flush=True)  # the new build row
         edit_s = serve_edit_seconds(Path(tmp) / "edit") if 1 in args.scales else None
-    text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts bench`).\n\n" + table(args.builds, rows, edit_s)
+    text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts bench`).\n\n" + table(
+        args.builds, rows, edit_s
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

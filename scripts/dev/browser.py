@@ -10,8 +10,15 @@ import threading
 from pathlib import Path
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -51,7 +58,8 @@ def our_results(page, base: str, query: str, top: int = 5) -> list[str]:
     page.fill("#vs-q", "")
     page.type("#vs-q", query)
     page.wait_for_function(
-        "q => document.querySelector('.vs-search-status').textContent.includes('»' + q + '«')", arg=query)
+        "q => document.querySelector('.vs-search-status').textContent.includes('»' + q + '«')", arg=query
+    )
     hrefs = page.eval_on_selector_all(".vs-search-results li h2 a", "as => as.map(a => a.href)")
     return [h.removeprefix(base) for h in hrefs[:top]]
 
@@ -64,8 +72,10 @@ def stock_results(page, base: str, query: str, top: int = 5) -> list[str]:
     page.fill(".md-search__input", "")
     page.type(".md-search__input", query)
     page.wait_for_timeout(50)
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('Initialis')"
-                           " && document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').textContent.includes('Initialis')"
+        " && document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+    )
     page.wait_for_timeout(150)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "as => as.map(a => a.href)")
     page.keyboard.press("Escape")

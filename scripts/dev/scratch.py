@@ -23,8 +23,7 @@ def project_copy(workdir: Path, data_dir: Path | None = None, stock_search: bool
     workdir.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, workdir / folder, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(".cache"))
+        shutil.copytree(ROOT / folder, workdir / folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".cache"))
     if stock_search:
         config = config.replace("\nplugins:\n", "\nplugins:\n  - search\n")
         (workdir / "overrides/partials/header.html").unlink()
@@ -32,18 +31,34 @@ def project_copy(workdir: Path, data_dir: Path | None = None, stock_search: bool
     for name, target in (("scripts", ROOT / "scripts"), ("data", data_dir)):
         if not (workdir / name).exists():
             (workdir / name).symlink_to(target)
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", VAEKSTAFTALER_DATA=str(data_dir),
-                VAEKSTAFTALER_SEARCH_TERMS="0" if stock_search else "1")
+    return dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        VAEKSTAFTALER_DATA=str(data_dir),
+        VAEKSTAFTALER_SEARCH_TERMS="0" if stock_search else "1",
+    )
 
 
-def build_site(workdir: Path, data_dir: Path | None = None,
-               stock_search: bool = False) -> subprocess.CompletedProcess:
+def build_site(workdir: Path, data_dir: Path | None = None, stock_search: bool = False) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` in a scratch copy; output in workdir/site."""
     env = project_copy(workdir, data_dir, stock_search)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml"),
-         "-d", str(workdir / "site")],
-        cwd=ROOT, env=env, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(workdir / "mkdocs.yml"),
+            "-d",
+            str(workdir / "site"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def publish_command(workdir: Path, data_dir: Path | None = None) -> tuple[list[str], dict[str, str]]:

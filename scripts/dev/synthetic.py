@@ -40,10 +40,32 @@ FIRST_YEAR, LAST_YEAR = 2010, 2020
 # A sentence ends with . ! or ? before a capital letter; "mio. kr." or "f.eks. at" are not split
 # because a lower-case word follows.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9\"”])")
-_LINK_WORDS = {"og", "i", "af", "for", "med", "til", "på", "om", "en", "et", "de", "den", "det", "samt",
-               "mellem", "fra", "ved", "mv.", "-", "–"}
-_DANISH_DATE = re.compile(r"\d{1,2}\. (?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
-                          r"november|december) \d{4}")
+_LINK_WORDS = {
+    "og",
+    "i",
+    "af",
+    "for",
+    "med",
+    "til",
+    "på",
+    "om",
+    "en",
+    "et",
+    "de",
+    "den",
+    "det",
+    "samt",
+    "mellem",
+    "fra",
+    "ved",
+    "mv.",
+    "-",
+    "–",
+}
+_DANISH_DATE = re.compile(
+    r"\d{1,2}\. (?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
+    r"november|december) \d{4}"
+)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 # The C emitter writes the same YAML as yaml.safe_dump but several times faster; thousands of
@@ -101,8 +123,9 @@ def _fragment(rng: Random, title: str) -> str:
 class _Corpus:
     """Real Danish titles and sentences to recombine, and the ids facets are drawn from."""
 
-    def __init__(self, records: dict[str, dict[str, dict]], ref_ids: dict[str, list[str]],
-                 region_names: dict[str, str]):
+    def __init__(
+        self, records: dict[str, dict[str, dict]], ref_ids: dict[str, list[str]], region_names: dict[str, str]
+    ):
         docs = list(records["documents"].values())
         inits = list(records["initiatives"].values())
         self.initiative_titles = [i["title"] for i in inits]
@@ -115,7 +138,8 @@ class _Corpus:
             self.document_short_titles.setdefault(d["kind"], []).append(d["short_title"].split(" – ")[0])
         self.section_titles = [s["title"] for d in docs for s in d["sections"] if len(s["title"]) > 3]
         self.document_sentences = _sentences(
-            [d["summary"] for d in docs] + [s["summary"] for d in docs for s in d["sections"] if s.get("summary")])
+            [d["summary"] for d in docs] + [s["summary"] for d in docs for s in d["sections"] if s.get("summary")]
+        )
         self.ref_ids = ref_ids
         self.region_names = region_names
 
@@ -125,7 +149,7 @@ class _Corpus:
 
     def summary(self, rng: Random, pool: list[str], avoid: str) -> str:
         choices = [s for s in rng.sample(pool, min(len(pool), 6)) if s not in avoid]
-        return " ".join(choices[:rng.randint(2, 3)]) or avoid
+        return " ".join(choices[: rng.randint(2, 3)]) or avoid
 
 
 def _pick_other(rng: Random, pool: list[str], own: str) -> str:
@@ -208,7 +232,8 @@ class _Replicator:
         if key not in self._replicated_references:
             references, _ = walk(MODELS[kind].model_validate(original))
             self._replicated_references[key] = [
-                r for r in references if any(r.target in self.replicated.get(space, ()) for space in r.ref.kinds)]
+                r for r in references if any(r.target in self.replicated.get(space, ()) for space in r.ref.kinds)
+            ]
         for r in self._replicated_references[key]:
             set_at(replica, r.path, self._rid(r.target, k))
 
@@ -236,8 +261,9 @@ class _Replicator:
         title = self._retime(_pick_other(rng, corpus.document_titles[doc["kind"]], original["title"]), doc, year)
         extra = _fragment(rng, rng.choice(corpus.section_titles))
         doc["title"] = f"{title} – {extra}" if extra else title
-        short = self._retime(_pick_other(rng, corpus.document_short_titles[doc["kind"]], original["short_title"]),
-                             doc, year)
+        short = self._retime(
+            _pick_other(rng, corpus.document_short_titles[doc["kind"]], original["short_title"]), doc, year
+        )
         region = corpus.region_names.get(doc["regions"][0], doc["regions"][0]) if doc["regions"] else ""
         doc["short_title"] = f"{short} – {region}" if region else short
         doc["summary"] = corpus.summary(rng, corpus.document_sentences, original["summary"])
@@ -304,10 +330,13 @@ def make(scale: int, out: Path, seed: int = 1, data: Path = DATA_DIR) -> dict[st
         return counts
 
     records = {kind: _read_kind(data, kind) for kind in REPLICATED}
-    ref_ids = {kind: sorted(p.stem for p in (data / kind).glob("*.yml"))
-               for kind in ("themes", "target_groups", "regions")}
-    region_names = {rid: read_yaml(data / "regions" / f"{rid}.yml")[0].data["name"].removeprefix("Region ")
-                    for rid in ref_ids["regions"]}
+    ref_ids = {
+        kind: sorted(p.stem for p in (data / kind).glob("*.yml")) for kind in ("themes", "target_groups", "regions")
+    }
+    region_names = {
+        rid: read_yaml(data / "regions" / f"{rid}.yml")[0].data["name"].removeprefix("Region ")
+        for rid in ref_ids["regions"]
+    }
     rep = _Replicator(records, _Corpus(records, ref_ids, region_names), Random(seed))
     for k in range(2, scale + 1):
         doc_dates: dict[str, tuple[str | None, int]] = {}

@@ -32,8 +32,11 @@ def acquire(project: Path) -> IO | None:
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        print(f"Another build of this site is running ({path} is locked); waiting for it to finish …",
-              file=sys.stderr, flush=True)
+        print(
+            f"Another build of this site is running ({path} is locked); waiting for it to finish …",
+            file=sys.stderr,
+            flush=True,
+        )
         fcntl.flock(handle, fcntl.LOCK_EX)
     return handle
 

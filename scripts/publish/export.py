@@ -67,7 +67,14 @@ def _nested_fields(model) -> set[str]:
     nested = set()
     for name, field in model.model_fields.items():
         ann = field.annotation
-        for t in (ann, *(typing.get_args(ann) if isinstance(ann, types.UnionType) or typing.get_origin(ann) is typing.Union else ())):
+        for t in (
+            ann,
+            *(
+                typing.get_args(ann)
+                if isinstance(ann, types.UnionType) or typing.get_origin(ann) is typing.Union
+                else ()
+            ),
+        ):
             if typing.get_origin(t) in (list, dict) or (isinstance(t, type) and issubclass(t, BaseModel)):
                 nested.add(name)
     return nested
@@ -78,8 +85,12 @@ def from_csv(text: str, kind: str) -> list[dict]:
     nested = _nested_fields(MODELS[kind])
     rows = []
     for row in csv.DictReader(io.StringIO(text.removeprefix(BOM)), delimiter=";"):
-        rows.append({name: (json.loads(value) if name in nested else _uncell(value)) if value != "" else None
-                     for name, value in row.items()})
+        rows.append(
+            {
+                name: (json.loads(value) if name in nested else _uncell(value)) if value != "" else None
+                for name, value in row.items()
+            }
+        )
     return rows
 
 
@@ -87,13 +98,23 @@ def commitment_rows(cat: Catalogue) -> list[dict]:
     rows = []
     for i in cat.initiatives_in_order():
         for n, c in enumerate(i.commitments, start=1):
-            rows.append({
-                "initiativ": i.id, "tilsagn_nr": n, "dokument": i.document, "år": cat.year_of(i.document),
-                "hvem": ", ".join(cat.actor(a).name for a in c.by), "hvad": c.what,
-                "frist": c.when.date.isoformat() if c.when and c.when.date else (c.when.year if c.when and c.when.year else ""),
-                "frist_tekst": c.when.text if c.when and c.when.text else "",
-                "status": c.status.value.value, "status_kilde": c.status.source or "", "citat": c.quote,
-            })
+            rows.append(
+                {
+                    "initiativ": i.id,
+                    "tilsagn_nr": n,
+                    "dokument": i.document,
+                    "år": cat.year_of(i.document),
+                    "hvem": ", ".join(cat.actor(a).name for a in c.by),
+                    "hvad": c.what,
+                    "frist": c.when.date.isoformat()
+                    if c.when and c.when.date
+                    else (c.when.year if c.when and c.when.year else ""),
+                    "frist_tekst": c.when.text if c.when and c.when.text else "",
+                    "status": c.status.value.value,
+                    "status_kilde": c.status.source or "",
+                    "citat": c.quote,
+                }
+            )
     return rows
 
 

@@ -95,8 +95,11 @@ def changed_dates(files: list[Path]) -> dict[Path, dt.datetime]:
     try:
         toplevel, shallow = _git(top, "rev-parse", "--show-toplevel", "--is-shallow-repository").splitlines()
         if shallow == "true":
-            print("warning: feed dates come from the documents, not from git, because this is a shallow clone"
-                  " (git fetch --unshallow fetches the history)", file=sys.stderr)
+            print(
+                "warning: feed dates come from the documents, not from git, because this is a shallow clone"
+                " (git fetch --unshallow fetches the history)",
+                file=sys.stderr,
+            )
             return {}
         root = Path(toplevel)
         log = _git(root, "log", "--format=#%cI", "--name-only", "--", str(top))
@@ -122,34 +125,43 @@ def updated(cat: Catalogue, i: Initiative, dates) -> dt.datetime:
         return known
     doc = cat.documents[i.document]
     day = doc.date or dt.date(cat.year_of(i.document) or 2000, 1, 1)
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 
 
 def _entry(cat: Catalogue, i: Initiative, when: dt.datetime, site_url: str) -> str:
     url = _page_url(i.id)
-    return "\n".join([
-        "  <entry>",
-        f"    <title>{_xml(i.title)}</title>",
-        f'    <link href="{_xml(url)}"/>',
-        f"    <id>{_xml(site_url + url)}</id>",
-        f"    <updated>{when.isoformat()}</updated>",
-        f"    <summary>{_xml(cat.documents[i.document].short_title + ': ' + i.summary)}</summary>",
-        "  </entry>"])
+    return "\n".join(
+        [
+            "  <entry>",
+            f"    <title>{_xml(i.title)}</title>",
+            f'    <link href="{_xml(url)}"/>',
+            f"    <id>{_xml(site_url + url)}</id>",
+            f"    <updated>{when.isoformat()}</updated>",
+            f"    <summary>{_xml(cat.documents[i.document].short_title + ': ' + i.summary)}</summary>",
+            "  </entry>",
+        ]
+    )
 
 
 def atom(title: str, self_path: str, site_url: str, newest: dt.datetime | None, entries: list[str]) -> str:
     """A feed of rendered entries (newest first); `newest` is the first entry's date."""
-    newest = newest or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-    return "\n".join([
-        '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da" xml:base="{_xml(site_url)}">',
-        f"  <title>{_xml(title)}</title>",
-        f'  <link rel="self" href="{_xml(self_path)}"/>',
-        f"  <id>{_xml(site_url + self_path)}</id>",
-        f"  <updated>{newest.isoformat()}</updated>",
-        "  <author><name>Vækstaftaler</name></author>",
-        *entries,
-        "</feed>"]) + "\n"
+    newest = newest or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    return (
+        "\n".join(
+            [
+                '<?xml version="1.0" encoding="utf-8"?>',
+                f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da" xml:base="{_xml(site_url)}">',
+                f"  <title>{_xml(title)}</title>",
+                f'  <link rel="self" href="{_xml(self_path)}"/>',
+                f"  <id>{_xml(site_url + self_path)}</id>",
+                f"  <updated>{newest.isoformat()}</updated>",
+                "  <author><name>Vækstaftaler</name></author>",
+                *entries,
+                "</feed>",
+            ]
+        )
+        + "\n"
+    )
 
 
 # XML 1.0 allows tab, line breaks and these ranges; anything else makes the whole feed unreadable.
@@ -202,22 +214,33 @@ def deadlines(items: list[Initiative]) -> Iterator[tuple[dt.date, str, str, str,
 
 
 def _event(day: dt.date, uid: str, summary: str, url: str, site_url: str) -> str:
-    lines = ["BEGIN:VEVENT", f"UID:{uid}@vaekstaftaler", f"DTSTAMP:{day:%Y%m%d}T000000Z",
-             f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"SUMMARY:{_ics_text(summary)}",
-             f"URL:{site_url}{url}", "END:VEVENT"]
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}@vaekstaftaler",
+        f"DTSTAMP:{day:%Y%m%d}T000000Z",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        f"SUMMARY:{_ics_text(summary)}",
+        f"URL:{site_url}{url}",
+        "END:VEVENT",
+    ]
     return "\r\n".join(_fold(line) for line in lines)
 
 
 def ics(title: str, events: list[str]) -> str:
     """A calendar of rendered events (in date order)."""
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Vaekstaftaler//Frister//DA", "CALSCALE:GREGORIAN",
-            _fold(f"X-WR-CALNAME:{_ics_text(title)}")]
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Vaekstaftaler//Frister//DA",
+        "CALSCALE:GREGORIAN",
+        _fold(f"X-WR-CALNAME:{_ics_text(title)}"),
+    ]
     return "\r\n".join([*head, *events, "END:VCALENDAR"]) + "\r\n"
 
 
 def _titles(cat: Catalogue, combination: Combination) -> tuple[str, str]:
     """The feed's and the calendar's title."""
-    chosen = [cat.records[kind][value].name for kind, value in zip(FACETS, combination) if value]
+    chosen = [cat.records[kind][value].name for kind, value in zip(FACETS, combination, strict=True) if value]
     if not chosen:
         return "Vækstaftaler: nye og ændrede initiativer", "Vækstaftaler: frister"
     title = "Vækstaftaler: " + " · ".join(chosen)
@@ -245,9 +268,17 @@ def files(cat: Catalogue, site_url: str) -> Iterator[tuple[str, str]]:
             events[combination].append(event)
 
     for combination in all_combinations(cat):
-        selection = dict(zip(FACETS, combination))
+        selection = dict(zip(FACETS, combination, strict=True))
         feed_title, calendar_title = _titles(cat, combination)
         items = members.get(combination, [])
-        yield feed_path(selection), atom(feed_title, feed_path(selection), site_url,
-                                         changed[items[0].id] if items else None, [entries[i.id] for i in items])
+        yield (
+            feed_path(selection),
+            atom(
+                feed_title,
+                feed_path(selection),
+                site_url,
+                changed[items[0].id] if items else None,
+                [entries[i.id] for i in items],
+            ),
+        )
         yield feed_path(selection, "ics"), ics(calendar_title, events.get(combination, []))

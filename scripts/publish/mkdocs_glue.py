@@ -62,8 +62,9 @@ def on_pre_build(config, **kwargs) -> None:
 def on_files(files, config):
     global files_written
     start = time.perf_counter()
-    files_written = forked.Started(functools.partial(downloads.write, build_state.catalogue,
-                                                     Path(config.site_dir), config.site_url))
+    files_written = forked.Started(
+        functools.partial(downloads.write, build_state.catalogue, Path(config.site_dir), config.site_url)
+    )
     timings["generate_s"] += time.perf_counter() - start
     return files
 

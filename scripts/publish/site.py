@@ -27,8 +27,17 @@ from scripts.publish import build_lock
 ROOT = Path(__file__).resolve().parents[2]
 STAGING_PREFIX = "site-"  # build/site-*: a build in progress, or left by one that was killed
 # What a complete site has besides its pages: a build that lacks one of them is not published.
-REQUIRED = ("index.html", "404.html", "feed.xml", "frister.ics", "download/initiatives.csv",
-            "download/tilsagn.csv", "pagefind/pagefind.js", "find/index.html", "tilsagn/index.html")
+REQUIRED = (
+    "index.html",
+    "404.html",
+    "feed.xml",
+    "frister.ics",
+    "download/initiatives.csv",
+    "download/tilsagn.csv",
+    "pagefind/pagefind.js",
+    "find/index.html",
+    "tilsagn/index.html",
+)
 
 
 def publish(config_file: Path) -> int:
@@ -46,7 +55,10 @@ def publish(config_file: Path) -> int:
             env = dict(os.environ, **{build_lock.HELD_BY_PARENT: str(project)})
             result = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(built)],
-                cwd=project, env=env, preexec_fn=forked.die_with_parent)
+                cwd=project,
+                env=env,
+                preexec_fn=forked.die_with_parent,
+            )
             if result.returncode != 0:
                 return _refused(site, "the build failed")
             if missing := [name for name in REQUIRED if not (built / name).is_file()]:

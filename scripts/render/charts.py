@@ -34,17 +34,25 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int | None]], uni
     ]
     for n, (label, value) in enumerate(rows):
         y = GAP + n * (BAR + GAP)
-        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR * 0.7:.1f}" text-anchor="end" '
-                     f'font-size="12" fill="#1f1f1f">{escape(label)}</text>')
+        parts.append(
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR * 0.7:.1f}" text-anchor="end" '
+            f'font-size="12" fill="#1f1f1f">{escape(label)}</text>'
+        )
         if value is None:
-            parts.append(f'<rect x="{LABEL_WIDTH}" y="{y}" width="{CHART_WIDTH}" height="{BAR}" fill="none" '
-                         f'stroke="#6b6b6b" stroke-dasharray="4 3"/>')
-            parts.append(f'<text x="{LABEL_WIDTH + 8}" y="{y + BAR * 0.7:.1f}" font-size="12" fill="#1f1f1f">'
-                         f'ukendt – mangler i kilden</text>')
+            parts.append(
+                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{CHART_WIDTH}" height="{BAR}" fill="none" '
+                f'stroke="#6b6b6b" stroke-dasharray="4 3"/>'
+            )
+            parts.append(
+                f'<text x="{LABEL_WIDTH + 8}" y="{y + BAR * 0.7:.1f}" font-size="12" fill="#1f1f1f">'
+                f"ukendt – mangler i kilden</text>"
+            )
             continue
         length = max(round(CHART_WIDTH * value / top), 1)
         parts.append(f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR}" fill="{COLOUR}"/>')
-        parts.append(f'<text x="{LABEL_WIDTH + length + 6}" y="{y + BAR * 0.7:.1f}" font-size="12" '
-                     f'fill="#1f1f1f">{escape(danish.number(value))}{escape(unit)}</text>')
+        parts.append(
+            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + BAR * 0.7:.1f}" font-size="12" '
+            f'fill="#1f1f1f">{escape(danish.number(value))}{escape(unit)}</text>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -52,9 +52,11 @@ OTHER_PAGE_KINDS = (sources, entities, ministries, documents, finder, meetings, 
 
 def page_groups(cat: Catalogue, today: dt.date) -> list[Callable[[], Iterator[Page]]]:
     """Every page, in groups that can be made independently, the largest first."""
-    return [*(functools.partial(initiatives.pages, cat, n, INITIATIVE_PARTS) for n in range(INITIATIVE_PARTS)),
-            *(functools.partial(m.pages, cat) for m in OTHER_PAGE_KINDS),
-            functools.partial(tracker.pages, cat, today)]  # the only page kind that depends on the date
+    return [
+        *(functools.partial(initiatives.pages, cat, n, INITIATIVE_PARTS) for n in range(INITIATIVE_PARTS)),
+        *(functools.partial(m.pages, cat) for m in OTHER_PAGE_KINDS),
+        functools.partial(tracker.pages, cat, today),
+    ]  # the only page kind that depends on the date
 
 
 def render(page: Page, env, repo_url: str) -> str:
@@ -80,6 +82,7 @@ def write_if_changed(target: Path, text: str) -> None:
 @dataclass
 class Written:
     """What one process wrote, and what the search terms of its pages are made from."""
+
     paths: list[str] = field(default_factory=list)  # under docs/
     words: set[str] = field(default_factory=set)  # every word the pages show
     page_terms: dict[str, PageTerms] = field(default_factory=dict)
@@ -106,8 +109,13 @@ class Generated:
     search: SearchTerms  # what the search index adds to each page (scripts.search.block)
 
 
-def generate(cat: Catalogue, docs_dir: Path = DOCS_DIR, repo_url: str = REPO_URL,
-             today: dt.date | None = None, workers: int | None = None) -> Generated:
+def generate(
+    cat: Catalogue,
+    docs_dir: Path = DOCS_DIR,
+    repo_url: str = REPO_URL,
+    today: dt.date | None = None,
+    workers: int | None = None,
+) -> Generated:
     """Write every page; remove generated files whose record no longer exists.
 
     today: the date overdue commitments are judged against (default: the build's date).
@@ -136,8 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts generate", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA_DIR)
     parser.add_argument("--docs", type=Path, default=DOCS_DIR)
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
-                        help="judge deadlines against this date (YYYY-MM-DD; default: today)")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=dt.date.today(),
+        help="judge deadlines against this date (YYYY-MM-DD; default: today)",
+    )
     args = parser.parse_args(argv)
     try:
         cat = load_catalogue(args.data)

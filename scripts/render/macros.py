@@ -29,8 +29,11 @@ def figures(cat: Catalogue) -> dict:
         "last_year": years[-1] if years else "",
         "regions": sorted({inline(cat.regions[r].name) for d in cat.documents.values() for r in d.regions}),
         "document_list": [
-            {"title": inline(d.title), "url": page_path("documents", d.id),
-             "date": danish.date(d.date) if d.date else (d.date_text or "")}
+            {
+                "title": inline(d.title),
+                "url": page_path("documents", d.id),
+                "date": danish.date(d.date) if d.date else (d.date_text or ""),
+            }
             for d in cat.documents_in_order()
         ],
     }

@@ -9,7 +9,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -52,7 +52,7 @@ def quote_anchor(record_id: str, n: int = 0, part: str = "") -> str:
     return "kilde-" + record_id + (f"-{part}" if part else "") + (f"-{n + 1}" if n else "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for paths inside docs/, without its calls to look up the working
     directory (it runs for every link on every page)."""
@@ -155,8 +155,12 @@ class Links:
             follows_up=[self.ref("target", r.target) for r in relations if r.type.value == "follows_up"],
             followed_up_by=[self.ref("target", s) for s, t in incoming if t == "follows_up"],
             # a relation stated on both records is listed once
-            see_also=list(dict.fromkeys([self.ref("target", r.target) for r in relations if r.type.value == "related"]
-                                        + [self.ref("target", s) for s, t in incoming if t == "related"])),
+            see_also=list(
+                dict.fromkeys(
+                    [self.ref("target", r.target) for r in relations if r.type.value == "related"]
+                    + [self.ref("target", s) for s, t in incoming if t == "related"]
+                )
+            ),
         )
 
     def source(self, document_id: str, anchor: str = "") -> Markup:

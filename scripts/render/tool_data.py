@@ -53,5 +53,6 @@ class Names:
         return str(self.link.source(document_id, anchor))
 
     def json(self, **lists: list[dict]) -> str:
-        return json.dumps({"names": self.names, "folds": FOLDS, **lists},
-                          ensure_ascii=False, separators=(",", ":")) + "\n"
+        return (
+            json.dumps({"names": self.names, "folds": FOLDS, **lists}, ensure_ascii=False, separators=(",", ":")) + "\n"
+        )

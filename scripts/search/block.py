@@ -64,13 +64,15 @@ class SearchTerms:
 
 class PageTerms(NamedTuple):
     """What a page's search block is made from (see scripts.render.site.Page)."""
+
     synonyms: list[str]
     meta: dict[str, str]
     add_terms: bool  # False: only the metadata
 
 
-def block(article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str],
-          add_terms: bool = True) -> str:
+def block(
+    article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[str, str], add_terms: bool = True
+) -> str:
     """Other spellings and forms of the title's words weigh as much as the title (Pagefind gives h1
     weight 7); parts of the title's compounds weigh less ("turisme" finds "Kystturisme", but below a
     page titled "Turisme"); terms from the rest of the page weigh less than its visible text.
@@ -84,9 +86,11 @@ def block(article: str, vocabulary: Vocabulary, synonyms: list[str], meta: dict[
         page = word_set(article_text(article))
         own_text, mark, _ = article.partition(LINKED_LISTS)
         own = word_set(article_text(own_text)) if mark else page  # linked lists weigh less
-        groups = [(7, title, extra_terms(title, vocabulary, parts=False)),
-                  (2, title, extra_terms(title, vocabulary)),
-                  (0.5, own, extra_terms(page, vocabulary, synonyms))]
+        groups = [
+            (7, title, extra_terms(title, vocabulary, parts=False)),
+            (2, title, extra_terms(title, vocabulary)),
+            (0.5, own, extra_terms(page, vocabulary, synonyms)),
+        ]
     lines = ['<div class="vs-search-terms">']
     for key, value in meta.items():
         lines.append(f'<span data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')

@@ -37,7 +37,9 @@ SCHEMA = fields.Schema(
 
 
 def _body(i: Initiative) -> str:
-    return "\n".join([i.title, i.summary, *i.quotes, *(c.what for c in i.commitments), *(c.quote for c in i.commitments)])
+    return "\n".join(
+        [i.title, i.summary, *i.quotes, *(c.what for c in i.commitments), *(c.quote for c in i.commitments)]
+    )
 
 
 def _ministries(cat: Catalogue, i: Initiative) -> set[str]:
@@ -53,18 +55,26 @@ class Index:
         vocabulary = Vocabulary(_body(i) for i in cat.initiatives.values())
         writer = self.index.writer()
         for i in cat.initiatives.values():
-            linked = [cat.records[k][r] for k in ("themes", "target_groups", "organisations", "ministries")
-                      for r in getattr(i, k)]
+            linked = [
+                cat.records[k][r]
+                for k in ("themes", "target_groups", "organisations", "ministries")
+                for r in getattr(i, k)
+            ]
             writer.add_document(
-                id=i.id, title=i.title, body=_body(i),
+                id=i.id,
+                title=i.title,
+                body=_body(i),
                 terms=" ".join(extra_terms(_body(i), vocabulary, [n for r in linked for n in names(r)])),
-                document=i.document, year=cat.year_of(i.document) or 0,
-                ministries=",".join(sorted(_ministries(cat, i))), themes=",".join(i.themes),
+                document=i.document,
+                year=cat.year_of(i.document) or 0,
+                ministries=",".join(sorted(_ministries(cat, i))),
+                themes=",".join(i.themes),
             )
         writer.commit()
 
-    def search(self, text: str, ministry: str | None = None, theme: str | None = None,
-               year: int | None = None, limit: int = 10) -> list[str]:
+    def search(
+        self, text: str, ministry: str | None = None, theme: str | None = None, year: int | None = None, limit: int = 10
+    ) -> list[str]:
         """Initiative ids, best match first."""
         parser = qparser.MultifieldParser(["title", "body", "terms"], SCHEMA, group=qparser.OrGroup.factory(0.9))
         q = parser.parse(" ".join(text.lower().split()))
@@ -89,15 +99,24 @@ def rows(cat: Catalogue, ids: list[str]) -> list[Row]:
     out = []
     for rid in ids:
         i = cat.initiatives[rid]
-        out.append(Row(rid, i.title, cat.documents[i.document].short_title, cat.year_of(i.document) or 0,
-                       ", ".join(cat.ministries[m].name for m in sorted(_ministries(cat, i)))))
+        out.append(
+            Row(
+                rid,
+                i.title,
+                cat.documents[i.document].short_title,
+                cat.year_of(i.document) or 0,
+                ", ".join(cat.ministries[m].name for m in sorted(_ministries(cat, i))),
+            )
+        )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts search", description=__doc__.splitlines()[0])
     parser.add_argument("query", help="Danish words, e.g. 'fødevarer SMV'")
-    parser.add_argument("--ministry", help="only initiatives naming this ministry id, e.g. erhvervs-og-vaekstministeriet")
+    parser.add_argument(
+        "--ministry", help="only initiatives naming this ministry id, e.g. erhvervs-og-vaekstministeriet"
+    )
     parser.add_argument("--theme", help="only initiatives on this theme id, e.g. foedevarer")
     parser.add_argument("--year", type=int, help="only initiatives from documents of this year")
     parser.add_argument("--limit", type=int, default=10)
@@ -118,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Ingen resultater.")
         return 0
     for n, r in enumerate(found, start=1):
-        print(f"{n:2}. {r.title}\n    {r.document} ({r.year}){' – ' + r.ministries if r.ministries else ''}\n"
-              f"    {page_path('initiatives', r.id).removesuffix('.md')}/")
+        print(
+            f"{n:2}. {r.title}\n    {r.document} ({r.year}){' – ' + r.ministries if r.ministries else ''}\n"
+            f"    {page_path('initiatives', r.id).removesuffix('.md')}/"
+        )
     return 0

@@ -82,8 +82,11 @@ def _index_pages(pipe, terms: SearchTerms | None) -> None:
             path, article, url = message
             try:
                 block = terms.block(path, article) if terms else ""
-                pagefind.add(f'<html lang="{LANGUAGE}"><body><div data-pagefind-body>'
-                             f"{weigh_linked_lists(article)}{block}</div></body></html>", url)
+                pagefind.add(
+                    f'<html lang="{LANGUAGE}"><body><div data-pagefind-body>'
+                    f"{weigh_linked_lists(article)}{block}</div></body></html>",
+                    url,
+                )
             except Exception:  # reported when the index is due, as the build reads only then
                 failure = traceback.format_exc()
         if not failure:
@@ -106,8 +109,12 @@ class Pagefind:
     minutes for thousands of pages."""
 
     def __init__(self) -> None:
-        self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, preexec_fn=forked.die_with_parent)
+        self._process = subprocess.Popen(
+            [str(get_executable()), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            preexec_fn=forked.die_with_parent,
+        )
         self._replies: queue.Queue[dict | None] = queue.Queue()
         self._last_id = 0
         # Pagefind answers every page; reading the answers all the time keeps it from blocking

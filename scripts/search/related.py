@@ -51,7 +51,7 @@ def related(cat: Catalogue, of: list[str] | None = None, top: int = 5) -> dict[s
         vectors[rid] = {s: w / norm for s, w in best}
         for s, w in vectors[rid].items():
             postings[s].append((rid, w))
-    for s, posting in postings.items():
+    for posting in postings.values():
         posting.sort(key=lambda p: (-p[1], p[0]))
         del posting[CHAMPIONS_PER_STEM:]
     themes = {rid: frozenset(cat.initiatives[rid].themes) for rid in ids}
@@ -63,8 +63,9 @@ def related(cat: Catalogue, of: list[str] | None = None, top: int = 5) -> dict[s
             for other, w2 in postings[s]:
                 if other != rid:
                     scores[other] += w * w2
-        ranked = ((-(similarity + 0.1 * (len(themes[rid] & themes[other])
-                                         + 0.5 * len(groups[rid] & groups[other]))), other)
-                  for other, similarity in scores.items())
+        ranked = (
+            (-(similarity + 0.1 * (len(themes[rid] & themes[other]) + 0.5 * len(groups[rid] & groups[other]))), other)
+            for other, similarity in scores.items()
+        )
         out[rid] = [other for _, other in heapq.nsmallest(top, ranked)]
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from whoosh.lang.snowball.danish import DanishStemmer
 
@@ -51,7 +51,7 @@ def word_set(text: str) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def base_forms(word: str) -> frozenset[str]:
     """Guesses at the uninflected form: 'virksomheder' → 'virksomhed', 'datacentre' → 'datacenter'."""
     forms = set()
@@ -66,7 +66,7 @@ def base_forms(word: str) -> frozenset[str]:
     return forms
 
 
-@lru_cache(maxsize=None)
+@cache
 def folded(word: str) -> frozenset[str]:
     """How the word is typed without æ, ø, å: 'fødevarer' → 'foedevarer', 'fodevarer'."""
     if not re.search("[æøåé]", word):
@@ -125,14 +125,15 @@ class Vocabulary:
         return self._expansions[word]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _name_terms(name: str) -> frozenset[str]:
     """The words of a synonym or name, also without æ/ø/å (names recur on many pages)."""
     return frozenset(t for w in words(name) for t in {w} | folded(w))
 
 
-def extra_terms(text: str | set[str], vocabulary: Vocabulary, synonyms: Iterable[str] = (),
-                parts: bool = True) -> list[str]:
+def extra_terms(
+    text: str | set[str], vocabulary: Vocabulary, synonyms: Iterable[str] = (), parts: bool = True
+) -> list[str]:
     """Terms to index with a page beyond its visible text (or the set of its words), sorted,
     without the words already there.
 

@@ -31,29 +31,58 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             naming = cat.mentions(kind, record.id)
             facet = kind in feeds.FACETS
             context = dict(
-                kind=kind, r=record, link=link, groups=grouped(cat, kind, record.id, link),
+                kind=kind,
+                r=record,
+                link=link,
+                groups=grouped(cat, kind, record.id, link),
                 count=len(cat.initiatives_for(kind, record.id)),
                 region=link.ref("regions", record.region) if kind == "forums" else None,
                 forums=link.refs("forums", [m.record for m in naming if m.kind == "forums"]),
-                documents=link.refs("documents", [d.id for d in cat.documents_in_order()
-                                                  if any(m.kind == "documents" and m.record == d.id for m in naming)]),
+                documents=link.refs(
+                    "documents",
+                    [
+                        d.id
+                        for d in cat.documents_in_order()
+                        if any(m.kind == "documents" and m.record == d.id for m in naming)
+                    ],
+                ),
                 # the meetings naming it, and the agenda items, linked to their anchors
-                meetings=[link.ref("meetings", m.record) if m.reference.owner == m.record
-                          else link.ref("target", m.reference.owner) for m in naming if m.kind == "meetings"],
+                meetings=[
+                    link.ref("meetings", m.record)
+                    if m.reference.owner == m.record
+                    else link.ref("target", m.reference.owner)
+                    for m in naming
+                    if m.kind == "meetings"
+                ],
                 feed=link.url(feeds.feed_path({kind: record.id})) if facet else None,
-                calendar=link.url(feeds.feed_path({kind: record.id}, "ics")) if facet else None)
-            yield Page(path, KINDS[kind].template, data_file=cat.file(kind, record.id), context=context,
-                       synonyms=names(record), meta={"type": KINDS[kind].singular})
+                calendar=link.url(feeds.feed_path({kind: record.id}, "ics")) if facet else None,
+            )
+            yield Page(
+                path,
+                KINDS[kind].template,
+                data_file=cat.file(kind, record.id),
+                context=context,
+                synonyms=names(record),
+                meta={"type": KINDS[kind].singular},
+            )
 
     for kind in ENTITIES:
         if kind == "forums":
             continue  # listed on the regions index
         path = index_path(kind)
         link = Links(cat, path)
-        entries = [(link.ref(kind, r.id), len(cat.initiatives_for(kind, r.id)))
-                   for r in sorted(cat.records[kind].values(), key=lambda r: r.name.casefold())]
-        forums = [(link.ref("forums", f.id), len(cat.initiatives_for("forums", f.id)))
-                  for f in cat.forums.values()] if kind == "regions" else []
+        entries = [
+            (link.ref(kind, r.id), len(cat.initiatives_for(kind, r.id)))
+            for r in sorted(cat.records[kind].values(), key=lambda r: r.name.casefold())
+        ]
+        forums = (
+            [(link.ref("forums", f.id), len(cat.initiatives_for("forums", f.id))) for f in cat.forums.values()]
+            if kind == "regions"
+            else []
+        )
         title = f"{KINDS[kind].plural} og {KINDS['forums'].plural.lower()}" if forums else KINDS[kind].plural
-        yield Page(path, "entity_index.md.j2", context=dict(
-            title=title, intro=KINDS[kind].intro, entries=entries, forums=forums, link=link))
+        yield Page(
+            path,
+            "entity_index.md.j2",
+            context=dict(title=title, intro=KINDS[kind].intro, entries=entries, forums=forums, link=link),
+        )

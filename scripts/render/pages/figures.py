@@ -30,10 +30,23 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         charts = []
         for n, (field, label, unit) in enumerate(MEASURES):
             rows = [(s.title, getattr(s.effects, field)) for s in sections]
-            charts.append(dict(label=label, rows=rows, svg=bar_chart(f"{doc.id}-{n}", f"{label}: {doc.short_title}",
-                                                                     rows, unit)))
-        plans.append(dict(doc=doc, ref=link.ref("documents", doc.id), sections=sections,
-                          charts=charts if sections else []))
-    yield Page(path, "figures.md.j2", meta={"type": "Oversigt"}, context=dict(
-        link=link, plans=plans, documents=len(cat.documents), initiatives=len(cat.initiatives),
-        commitments=cat.commitment_count, ministries=len(cat.ministries), years=cat.years))
+            charts.append(
+                dict(label=label, rows=rows, svg=bar_chart(f"{doc.id}-{n}", f"{label}: {doc.short_title}", rows, unit))
+            )
+        plans.append(
+            dict(doc=doc, ref=link.ref("documents", doc.id), sections=sections, charts=charts if sections else [])
+        )
+    yield Page(
+        path,
+        "figures.md.j2",
+        meta={"type": "Oversigt"},
+        context=dict(
+            link=link,
+            plans=plans,
+            documents=len(cat.documents),
+            initiatives=len(cat.initiatives),
+            commitments=cat.commitment_count,
+            ministries=len(cat.ministries),
+            years=cat.years,
+        ),
+    )

@@ -23,8 +23,11 @@ CAP = 100  # initiatives listed in the page itself: the real data (74) fits, at 
 MAX_FEEDS = 6  # follow links for at most this many combinations; more: the page asks to narrow the selection
 
 # The facets people can follow (feeds.FACETS, same order): URL parameter and legend.
-FACETS = {"regions": ("region", "Region"), "themes": ("tema", "Tema og branche"),
-          "target_groups": ("maalgruppe", "Virksomhedstype og målgruppe")}
+FACETS = {
+    "regions": ("region", "Region"),
+    "themes": ("tema", "Tema og branche"),
+    "target_groups": ("maalgruppe", "Virksomhedstype og målgruppe"),
+}
 
 
 def entry(cat: Catalogue, i: Initiative, names: Names) -> dict:
@@ -34,12 +37,17 @@ def entry(cat: Catalogue, i: Initiative, names: Names) -> dict:
     span = f"{years.start}–{years.stop - 1}"
     operators = list(dict.fromkeys(i.organisations + i.forums + i.ministries))
     return {
-        "title": i.title, "href": names.url("initiatives", i.id), "summary": i.summary,
+        "title": i.title,
+        "href": names.url("initiatives", i.id),
+        "summary": i.summary,
         "groups": names.hrefs("target_groups", i.target_groups),
         "when": f"{i.timing.text} ({span})" if i.timing and i.timing.text else span,
-        "who": names.hrefs("actor", operators), "source": names.href("documents", i.document),
+        "who": names.hrefs("actor", operators),
+        "source": names.href("documents", i.document),
         "status": i.status.value.value,
-        "region": cat.regions_of(i), "tema": i.themes, "maalgruppe": i.target_groups,
+        "region": cat.regions_of(i),
+        "tema": i.themes,
+        "maalgruppe": i.target_groups,
         "aar": [years.start, years.stop - 1],
     }
 
@@ -49,25 +57,49 @@ def pages(cat: Catalogue) -> Iterator[Page]:
     names = Names(cat)
     items = [entry(cat, i, names) for i in cat.initiatives_in_order()]
     options = dict(
-        regions=[r for r in cat.regions.values() if cat.initiatives_for("regions", r.id)
-                 or any(r.id in d.regions for d in cat.documents.values())],
+        regions=[
+            r
+            for r in cat.regions.values()
+            if cat.initiatives_for("regions", r.id) or any(r.id in d.regions for d in cat.documents.values())
+        ],
         themes=sorted(cat.themes.values(), key=lambda t: t.name.casefold()),
         target_groups=sorted(cat.target_groups.values(), key=lambda g: g.name.casefold()),
     )
     # each choice with its part of the file names of the feeds that follow it
-    facets = [dict(name=FACETS[kind][0], legend=FACETS[kind][1],
-                   options=[(r.id, r.name, feeds.feed_part(kind, r.id)) for r in options[kind]])
-              for kind in feeds.FACETS]
+    facets = [
+        dict(
+            name=FACETS[kind][0],
+            legend=FACETS[kind][1],
+            options=[(r.id, r.name, feeds.feed_part(kind, r.id)) for r in options[kind]],
+        )
+        for kind in feeds.FACETS
+    ]
     years = sorted({y for x in items for y in range(x["aar"][0], x["aar"][1] + 1)})
-    yield Page(PATH, "finder.md.j2", meta={"type": "Værktøj"}, front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
-               files={DATA: names.json(items=items)}, context=dict(
-        items=items[:CAP], blank=blank(items[0]) if items else None, total=len(items), names=names.names,
-        data=link.to(DATA),
-        facets=facets, years=years, statuses=[s.value for s in StatusValue],
-        themes_index=link.index("themes"), target_groups_index=link.index("target_groups"),
-        initiatives_index=link.index("initiatives"),
-        root=link.url("index.md"), feed=feeds.feed_path(), calendar=feeds.feed_path(ext="ics"),
-        # the files of a combination of choices: "{}" stands for their parts, joined by the separator
-        follow_feed=feeds.combined_path("{}"), follow_calendar=feeds.combined_path("{}", "ics"),
-        follow_separator=feeds.SEPARATOR, max_feeds=MAX_FEEDS,
-    ))
+    yield Page(
+        PATH,
+        "finder.md.j2",
+        meta={"type": "Værktøj"},
+        front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
+        files={DATA: names.json(items=items)},
+        context=dict(
+            items=items[:CAP],
+            blank=blank(items[0]) if items else None,
+            total=len(items),
+            names=names.names,
+            data=link.to(DATA),
+            facets=facets,
+            years=years,
+            statuses=[s.value for s in StatusValue],
+            themes_index=link.index("themes"),
+            target_groups_index=link.index("target_groups"),
+            initiatives_index=link.index("initiatives"),
+            root=link.url("index.md"),
+            feed=feeds.feed_path(),
+            calendar=feeds.feed_path(ext="ics"),
+            # the files of a combination of choices: "{}" stands for their parts, joined by the separator
+            follow_feed=feeds.combined_path("{}"),
+            follow_calendar=feeds.combined_path("{}", "ics"),
+            follow_separator=feeds.SEPARATOR,
+            max_feeds=MAX_FEEDS,
+        ),
+    )

@@ -19,39 +19,67 @@ def pages(cat: Catalogue, part: int = 0, parts: int = 1) -> Iterator[Page]:
         path = page_path("initiatives", i.id)
         link = Links(cat, path)
         document = cat.documents[i.document]
-        linked = [cat.records[kind][rid] for kind in ("themes", "target_groups", "organisations", "ministries",
-                                                       "forums", "regions") for rid in getattr(i, kind)]
+        linked = [
+            cat.records[kind][rid]
+            for kind in ("themes", "target_groups", "organisations", "ministries", "forums", "regions")
+            for rid in getattr(i, kind)
+        ]
         linked += [cat.actor(a) for c in i.commitments for a in c.by]
-        yield Page(path, KINDS["initiatives"].template, data_file=cat.file("initiatives", i.id),
-                   synonyms=[n for r in linked for n in names(r)],
-                   meta={"type": KINDS["initiatives"].singular, "dokument": cat.documents[i.document].short_title,
-                         "år": str(cat.year_of(i.document) or "")}, context=dict(
-            i=i,
-            link=link,
-            document=link.ref("documents", i.document),
-            year=cat.year_of(i.document),
-            section=next(s for s in document.sections if s.id == i.section),
-            ministries=link.refs("ministries", i.ministries),
-            forums=link.refs("forums", i.forums),
-            organisations=link.refs("organisations", i.organisations),
-            target_groups=link.refs("target_groups", i.target_groups),
-            themes=link.refs("themes", i.themes),
-            regions=link.refs("regions", i.regions),
-            commitments=[dict(
-                by=link.refs("actor", c.by), what=c.what, when=c.when, status=c.status,
-                source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
-            ) for n, c in enumerate(i.commitments)],
-            **link.relations(i.id, i.relations),
-            related=link.refs("initiatives", similar[i.id]),
-            quotes=[dict(text=q, href=link.source(i.document, quote_anchor(i.id, n)))
-                    for n, q in enumerate(i.quotes)],
-        ))
+        yield Page(
+            path,
+            KINDS["initiatives"].template,
+            data_file=cat.file("initiatives", i.id),
+            synonyms=[n for r in linked for n in names(r)],
+            meta={
+                "type": KINDS["initiatives"].singular,
+                "dokument": cat.documents[i.document].short_title,
+                "år": str(cat.year_of(i.document) or ""),
+            },
+            context=dict(
+                i=i,
+                link=link,
+                document=link.ref("documents", i.document),
+                year=cat.year_of(i.document),
+                section=next(s for s in document.sections if s.id == i.section),
+                ministries=link.refs("ministries", i.ministries),
+                forums=link.refs("forums", i.forums),
+                organisations=link.refs("organisations", i.organisations),
+                target_groups=link.refs("target_groups", i.target_groups),
+                themes=link.refs("themes", i.themes),
+                regions=link.refs("regions", i.regions),
+                commitments=[
+                    dict(
+                        by=link.refs("actor", c.by),
+                        what=c.what,
+                        when=c.when,
+                        status=c.status,
+                        source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
+                    )
+                    for n, c in enumerate(i.commitments)
+                ],
+                **link.relations(i.id, i.relations),
+                related=link.refs("initiatives", similar[i.id]),
+                quotes=[
+                    dict(text=q, href=link.source(i.document, quote_anchor(i.id, n))) for n, q in enumerate(i.quotes)
+                ],
+            ),
+        )
 
     if part:
         return
     path = index_path("initiatives")
     link = Links(cat, path)
-    by_document = [(link.ref("documents", d.id), cat.year_of(d.id), cat.initiatives_by_document().get(d.id, []))
-                   for d in cat.documents_in_order()]
-    yield Page(path, "initiatives_index.md.j2", context=dict(kind=KINDS["initiatives"], 
-        link=link, by_document=[g for g in by_document if g[2]], count=len(cat.initiatives)))
+    by_document = [
+        (link.ref("documents", d.id), cat.year_of(d.id), cat.initiatives_by_document().get(d.id, []))
+        for d in cat.documents_in_order()
+    ]
+    yield Page(
+        path,
+        "initiatives_index.md.j2",
+        context=dict(
+            kind=KINDS["initiatives"],
+            link=link,
+            by_document=[g for g in by_document if g[2]],
+            count=len(cat.initiatives),
+        ),
+    )

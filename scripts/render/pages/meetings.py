@@ -16,22 +16,45 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         link = Links(cat, path)
         items = []
         for item in meeting.agenda:
-            items.append(dict(
-                item=item,
-                themes=link.refs("themes", item.themes),
-                organisations=link.refs("organisations", item.organisations),
-                forums=link.refs("forums", item.forums),
-                **link.relations(item.id, item.relations),
-                source=link.source(meeting.document, quote_anchor(item.id)),
-            ))
-        yield Page(path, KINDS["meetings"].template, data_file=cat.file("meetings", meeting.id),
-                   synonyms=[n for f in meeting.forums for n in names(cat.forums[f])],
-                   meta={"type": KINDS["meetings"].singular, "dokument": cat.documents[meeting.document].short_title,
-                         "år": str(meeting.date.year)}, context=dict(
-            mt=meeting, link=link, items=items, document=link.ref("documents", meeting.document),
-            forums=link.refs("forums", meeting.forums)))
+            items.append(
+                dict(
+                    item=item,
+                    themes=link.refs("themes", item.themes),
+                    organisations=link.refs("organisations", item.organisations),
+                    forums=link.refs("forums", item.forums),
+                    **link.relations(item.id, item.relations),
+                    source=link.source(meeting.document, quote_anchor(item.id)),
+                )
+            )
+        yield Page(
+            path,
+            KINDS["meetings"].template,
+            data_file=cat.file("meetings", meeting.id),
+            synonyms=[n for f in meeting.forums for n in names(cat.forums[f])],
+            meta={
+                "type": KINDS["meetings"].singular,
+                "dokument": cat.documents[meeting.document].short_title,
+                "år": str(meeting.date.year),
+            },
+            context=dict(
+                mt=meeting,
+                link=link,
+                items=items,
+                document=link.ref("documents", meeting.document),
+                forums=link.refs("forums", meeting.forums),
+            ),
+        )
 
     path = index_path("meetings")
     link = Links(cat, path)
-    yield Page(path, "meetings_index.md.j2", context=dict(link=link, kind=KINDS["meetings"], meetings=[
-        dict(mt=m, ref=link.ref("meetings", m.id)) for m in sorted(cat.meetings.values(), key=lambda m: m.date)]))
+    yield Page(
+        path,
+        "meetings_index.md.j2",
+        context=dict(
+            link=link,
+            kind=KINDS["meetings"],
+            meetings=[
+                dict(mt=m, ref=link.ref("meetings", m.id)) for m in sorted(cat.meetings.values(), key=lambda m: m.date)
+            ],
+        ),
+    )

@@ -25,31 +25,59 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             items = [i for i in cat.initiatives_by_document().get(doc.id, []) if i.id in naming]
             if not items:
                 continue
-            commitments = [dict(
-                i=link.ref("initiatives", i.id), what=c.what, when=c.when, status=c.status,
-                source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
-                as_name=[link.ref("ministries", m) for m in names_in_line if m in c.by and m != ministry.id],
-            ) for i in items for n, c in enumerate(i.commitments) if set(names_in_line) & set(c.by)]
-            groups.append(dict(doc=link.ref("documents", doc.id), year=cat.year_of(doc.id),
-                               initiatives=items, commitments=commitments))
+            commitments = [
+                dict(
+                    i=link.ref("initiatives", i.id),
+                    what=c.what,
+                    when=c.when,
+                    status=c.status,
+                    source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
+                    as_name=[link.ref("ministries", m) for m in names_in_line if m in c.by and m != ministry.id],
+                )
+                for i in items
+                for n, c in enumerate(i.commitments)
+                if set(names_in_line) & set(c.by)
+            ]
+            groups.append(
+                dict(
+                    doc=link.ref("documents", doc.id),
+                    year=cat.year_of(doc.id),
+                    initiatives=items,
+                    commitments=commitments,
+                )
+            )
         counts = count_statuses(c["status"] for g in groups for c in g["commitments"])
-        yield Page(path, KINDS["ministries"].template, data_file=cat.file("ministries", ministry.id),
-                   synonyms=[n for m in chain for n in names(cat.ministries[m])],
-                   meta={"type": KINDS["ministries"].singular}, context=dict(
-            r=ministry, link=link, groups=groups,
-            parent=link.ref("ministries", ministry.parent) if ministry.parent else None,
-            agencies=link.refs("ministries", sorted(m.record for m in cat.mentions("ministries", ministry.id, field="parent"))),
-            predecessors=link.refs("ministries", cat.predecessors(ministry.id)),
-            successors=link.refs("ministries", ministry.successors),
-            lineage=link.refs("ministries", chain) if len(chain) > 1 else [],
-            count=sum(len(g["initiatives"]) for g in groups), status_counts=counts,
-        ))
+        yield Page(
+            path,
+            KINDS["ministries"].template,
+            data_file=cat.file("ministries", ministry.id),
+            synonyms=[n for m in chain for n in names(cat.ministries[m])],
+            meta={"type": KINDS["ministries"].singular},
+            context=dict(
+                r=ministry,
+                link=link,
+                groups=groups,
+                parent=link.ref("ministries", ministry.parent) if ministry.parent else None,
+                agencies=link.refs(
+                    "ministries", sorted(m.record for m in cat.mentions("ministries", ministry.id, field="parent"))
+                ),
+                predecessors=link.refs("ministries", cat.predecessors(ministry.id)),
+                successors=link.refs("ministries", ministry.successors),
+                lineage=link.refs("ministries", chain) if len(chain) > 1 else [],
+                count=sum(len(g["initiatives"]) for g in groups),
+                status_counts=counts,
+            ),
+        )
 
     path = index_path("ministries")
     link = Links(cat, path)
-    entries = [dict(ref=link.ref("ministries", m.id), m=m,
-                    initiatives=len(cat.initiatives_for("ministries", m.id)),
-                    commitments=sum(1 for i in cat.initiatives_for("ministries", m.id)
-                                    for c in i.commitments if m.id in c.by))
-               for m in sorted(cat.ministries.values(), key=lambda m: m.name.casefold())]
+    entries = [
+        dict(
+            ref=link.ref("ministries", m.id),
+            m=m,
+            initiatives=len(cat.initiatives_for("ministries", m.id)),
+            commitments=sum(1 for i in cat.initiatives_for("ministries", m.id) for c in i.commitments if m.id in c.by),
+        )
+        for m in sorted(cat.ministries.values(), key=lambda m: m.name.casefold())
+    ]
     yield Page(path, "ministries_index.md.j2", context=dict(link=link, kind=KINDS["ministries"], entries=entries))

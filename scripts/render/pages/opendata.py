@@ -11,8 +11,15 @@ from scripts.publish import feeds
 from scripts.publish.export import FOLDER
 from scripts.render.site import Links, Page
 
-_TYPES = {"string": "tekst", "integer": "heltal", "number": "tal", "boolean": "ja/nej", "array": "liste",
-          "object": "objekt", "null": ""}
+_TYPES = {
+    "string": "tekst",
+    "integer": "heltal",
+    "number": "tal",
+    "boolean": "ja/nej",
+    "array": "liste",
+    "object": "objekt",
+    "null": "",
+}
 
 
 def _type(schema: dict) -> str:
@@ -34,14 +41,36 @@ def _type(schema: dict) -> str:
 def pages(cat: Catalogue) -> Iterator[Page]:
     path = f"{FOLDER}/index.md"
     link = Links(cat, path)
-    kinds = [dict(kind=kind, label=spec.plural, count=len(cat.records[kind]),
-                  json=link.url(f"{FOLDER}/{kind}.json"), csv=link.url(f"{FOLDER}/{kind}.csv"),
-                  example=link.url(f"{FOLDER}/{kind}/{min(cat.records[kind])}.json") if cat.records[kind] else None,
-                  fields=[dict(name=name, type=_type(spec.model.model_json_schema()["properties"][name]),
-                               required=f.is_required(), description=f.description or "")
-                          for name, f in spec.model.model_fields.items()])
-             for kind, spec in KINDS.items()]
-    yield Page(path, "opendata.md.j2", context=dict(
-        link=link, kinds=kinds, commitments=link.url(f"{FOLDER}/tilsagn.csv"),
-        feed=link.url(feeds.feed_path()), calendar=link.url(feeds.feed_path(ext="ics")), latest=feeds.LATEST,
-        finder=link.to("find/index.md")))
+    kinds = [
+        dict(
+            kind=kind,
+            label=spec.plural,
+            count=len(cat.records[kind]),
+            json=link.url(f"{FOLDER}/{kind}.json"),
+            csv=link.url(f"{FOLDER}/{kind}.csv"),
+            example=link.url(f"{FOLDER}/{kind}/{min(cat.records[kind])}.json") if cat.records[kind] else None,
+            fields=[
+                dict(
+                    name=name,
+                    type=_type(spec.model.model_json_schema()["properties"][name]),
+                    required=f.is_required(),
+                    description=f.description or "",
+                )
+                for name, f in spec.model.model_fields.items()
+            ],
+        )
+        for kind, spec in KINDS.items()
+    ]
+    yield Page(
+        path,
+        "opendata.md.j2",
+        context=dict(
+            link=link,
+            kinds=kinds,
+            commitments=link.url(f"{FOLDER}/tilsagn.csv"),
+            feed=link.url(feeds.feed_path()),
+            calendar=link.url(feeds.feed_path(ext="ics")),
+            latest=feeds.LATEST,
+            finder=link.to("find/index.md"),
+        ),
+    )

@@ -17,8 +17,10 @@ def _anchors(cat: Catalogue, document_id: str, link: Links) -> list[tuple[str, s
     """(quote, anchor id, record it belongs to) for every quote taken from the document."""
     doc = cat.documents[document_id]
     page = link.ref("documents", document_id)
-    out = [(s.quote, quote_anchor("afsnit-" + s.id), Ref(s.title, Markup(page.href), "sections", s.id))
-           for s in doc.sections]
+    out = [
+        (s.quote, quote_anchor("afsnit-" + s.id), Ref(s.title, Markup(page.href), "sections", s.id))
+        for s in doc.sections
+    ]
     for i in cat.initiatives_for("documents", document_id):
         ref = link.ref("initiatives", i.id)
         out += [(q, quote_anchor(i.id, n), ref) for n, q in enumerate(i.quotes)]
@@ -46,8 +48,17 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             return f'<span id="{anchor}" class="kilde-anker"></span>[↗ {inline(ref.name)}]({ref.href}){{.kilde-link}} '
 
         text = [Markup(_MARK.sub(render_mark, str(inline(p)))) for p in paragraphs(source.text, marks)]
-        yield Page(path, "source.md.j2", data_file=None, extra_search_terms=False,
-                   meta={"type": "Kildetekst", "dokument": d.short_title, "år": str(cat.year_of(d.id) or "")},
-                   context=dict(
-            d=d, link=link, document=link.ref("documents", d.id), paragraphs=text,
-            source_file=f"data/sources/{d.source}"))
+        yield Page(
+            path,
+            "source.md.j2",
+            data_file=None,
+            extra_search_terms=False,
+            meta={"type": "Kildetekst", "dokument": d.short_title, "år": str(cat.year_of(d.id) or "")},
+            context=dict(
+                d=d,
+                link=link,
+                document=link.ref("documents", d.id),
+                paragraphs=text,
+                source_file=f"data/sources/{d.source}",
+            ),
+        )

@@ -38,15 +38,22 @@ def entry(cat: Catalogue, r: commitments.Row, names: Names) -> dict:
     are the tracker's URL parameters."""
     i, c = r.initiative, r.commitment
     return {
-        "document": names.href("documents", i.document), "aar": r.year, "by": names.hrefs("actor", c.by),
-        "what": c.what, "source": names.source(i.document, quote_anchor(i.id, r.number, "tilsagn")),
+        "document": names.href("documents", i.document),
+        "aar": r.year,
+        "by": names.hrefs("actor", c.by),
+        "what": c.what,
+        "source": names.source(i.document, quote_anchor(i.id, r.number, "tilsagn")),
         "deadline": (danish.date(c.when.date) if c.when.date else str(c.when.year)) if r.deadline else "",
         "deadline_text": c.when.text if c.when and c.when.text else "",
         "frist": r.deadline.isoformat() if r.deadline else "",
         "status": c.status.value.value,
         "status_source": names.href("documents", c.status.source) if c.status.source else "",
-        "overdue": r.overdue, "initiative": names.href("initiatives", i.id),
-        "ministerium": list(r.ministries), "dokument": i.document, "tema": i.themes, "region": cat.regions_of(i),
+        "overdue": r.overdue,
+        "initiative": names.href("initiatives", i.id),
+        "ministerium": list(r.ministries),
+        "dokument": i.document,
+        "tema": i.themes,
+        "region": cat.regions_of(i),
     }
 
 
@@ -59,27 +66,52 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
     for r in rows:
         for m in r.ministries:
             by_ministry[m].append(r)
-    progress = [dict(ref=link.ref("ministries", m), counts=commitments.status_counts(by_ministry[m]),
-                     total=len(by_ministry[m]),
-                     lineage=link.refs("ministries", cat.lineage(m)) if len(cat.lineage(m)) > 1 else [])
-                for m in sorted(by_ministry, key=lambda m: cat.ministries[m].name.casefold())]
+    progress = [
+        dict(
+            ref=link.ref("ministries", m),
+            counts=commitments.status_counts(by_ministry[m]),
+            total=len(by_ministry[m]),
+            lineage=link.refs("ministries", cat.lineage(m)) if len(cat.lineage(m)) > 1 else [],
+        )
+        for m in sorted(by_ministry, key=lambda m: cat.ministries[m].name.casefold())
+    ]
     filters = dict(
-        ministerium=[(m, cat.ministries[m].name) for m in sorted({m for r in rows for m in r.ministries},
-                                                                  key=lambda m: cat.ministries[m].name.casefold())],
+        ministerium=[
+            (m, cat.ministries[m].name)
+            for m in sorted({m for r in rows for m in r.ministries}, key=lambda m: cat.ministries[m].name.casefold())
+        ],
         dokument=[(d.id, d.short_title) for d in cat.documents_in_order()],
         aar=[(str(y), str(y)) for y in sorted({r.year for r in rows})],
         status=[(s, s) for s in STATUSES],
         tema=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
         region=[(g.id, g.name) for g in cat.regions.values()],
     )
-    return Page(PATH, "tracker.md.j2", meta={"type": "Oversigt"}, front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
-                files={DATA: names.json(rows=items)}, context=dict(
-        link=link, items=items[:CAP], blank=blank(items[0]) if items else None, total=len(items), names=names.names,
-        data=hlink.to(DATA), root=hlink.url("index.md"),
-        counts=commitments.status_counts(rows), progress=progress, statuses=STATUSES,
-        filters=filters, today=today, overdue=sum(r.overdue for r in rows), csv=link.url("download/tilsagn.csv"),
-        ministries_index=hlink.index("ministries"),
-        matrix=link.to("tilsagn/matrix.md"), timeline=link.to("tilsagn/tidslinje.md")))
+    return Page(
+        PATH,
+        "tracker.md.j2",
+        meta={"type": "Oversigt"},
+        front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
+        files={DATA: names.json(rows=items)},
+        context=dict(
+            link=link,
+            items=items[:CAP],
+            blank=blank(items[0]) if items else None,
+            total=len(items),
+            names=names.names,
+            data=hlink.to(DATA),
+            root=hlink.url("index.md"),
+            counts=commitments.status_counts(rows),
+            progress=progress,
+            statuses=STATUSES,
+            filters=filters,
+            today=today,
+            overdue=sum(r.overdue for r in rows),
+            csv=link.url("download/tilsagn.csv"),
+            ministries_index=hlink.index("ministries"),
+            matrix=link.to("tilsagn/matrix.md"),
+            timeline=link.to("tilsagn/tidslinje.md"),
+        ),
+    )
 
 
 def _matrix(cat: Catalogue, rows) -> Page:
@@ -93,12 +125,29 @@ def _matrix(cat: Catalogue, rows) -> Page:
                 cells[(region, m)] += 1
     regions = [g for g in cat.regions.values() if any(k[0] == g.id for k in cells)]
     ministries = sorted({m for _, m in cells}, key=lambda m: cat.ministries[m].name.casefold())
-    table = [dict(ref=hlink.ref("ministries", m), cells=[
-        dict(count=cells.get((g.id, m), 0), href=hlink.url("tilsagn/index.md", f"ministerium={m}&region={g.id}"))
-        for g in regions]) for m in ministries]
-    return Page(path, "tracker_matrix.md.j2", meta={"type": "Oversigt"}, context=dict(
-        link=link, regions=hlink.refs("regions", [g.id for g in regions]), table=table,
-        tracker=link.to("tilsagn/index.md")))
+    table = [
+        dict(
+            ref=hlink.ref("ministries", m),
+            cells=[
+                dict(
+                    count=cells.get((g.id, m), 0), href=hlink.url("tilsagn/index.md", f"ministerium={m}&region={g.id}")
+                )
+                for g in regions
+            ],
+        )
+        for m in ministries
+    ]
+    return Page(
+        path,
+        "tracker_matrix.md.j2",
+        meta={"type": "Oversigt"},
+        context=dict(
+            link=link,
+            regions=hlink.refs("regions", [g.id for g in regions]),
+            table=table,
+            tracker=link.to("tilsagn/index.md"),
+        ),
+    )
 
 
 def _timeline(cat: Catalogue, rows) -> Page:
@@ -106,20 +155,49 @@ def _timeline(cat: Catalogue, rows) -> Page:
     link = Links(cat, path)
     years: dict[int, list[dict]] = defaultdict(list)
     for d in cat.documents_in_order():
-        follows = sorted({r.target for i in cat.initiatives_for("documents", d.id) for r in i.relations
-                          if r.type.value == "follows_up"})
-        years[cat.year_of(d.id) or 0].append(dict(kind="Dokument", date=d.date, ref=link.ref("documents", d.id),
-                                                  follows=[link.ref("target", t) for t in follows]))
+        follows = sorted(
+            {
+                r.target
+                for i in cat.initiatives_for("documents", d.id)
+                for r in i.relations
+                if r.type.value == "follows_up"
+            }
+        )
+        years[cat.year_of(d.id) or 0].append(
+            dict(
+                kind="Dokument",
+                date=d.date,
+                ref=link.ref("documents", d.id),
+                follows=[link.ref("target", t) for t in follows],
+            )
+        )
     for m in cat.meetings.values():
         follows = sorted({r.target for item in m.agenda for r in item.relations if r.type.value == "follows_up"})
-        years[m.date.year].append(dict(kind="Møde", date=m.date, ref=link.ref("meetings", m.id),
-                                       follows=[link.ref("target", t) for t in follows]))
+        years[m.date.year].append(
+            dict(
+                kind="Møde",
+                date=m.date,
+                ref=link.ref("meetings", m.id),
+                follows=[link.ref("target", t) for t in follows],
+            )
+        )
     for r in rows:
         if r.deadline:
-            years[r.deadline.year].append(dict(kind="Frist", date=r.commitment.when.date, ref=link.ref(
-                "initiatives", r.initiative.id), what=r.commitment.what, phrase=r.commitment.when.text,
-                overdue=r.overdue, follows=[]))
-    ordered = [(y, sorted(years[y], key=lambda e: (e["date"] or dt.date(y, 12, 31), e["kind"])))
-               for y in sorted(years)]
-    return Page(path, "tracker_timeline.md.j2", meta={"type": "Oversigt"}, context=dict(
-        link=link, years=ordered, tracker=link.to("tilsagn/index.md")))
+            years[r.deadline.year].append(
+                dict(
+                    kind="Frist",
+                    date=r.commitment.when.date,
+                    ref=link.ref("initiatives", r.initiative.id),
+                    what=r.commitment.what,
+                    phrase=r.commitment.when.text,
+                    overdue=r.overdue,
+                    follows=[],
+                )
+            )
+    ordered = [(y, sorted(years[y], key=lambda e: (e["date"] or dt.date(y, 12, 31), e["kind"]))) for y in sorted(years)]
+    return Page(
+        path,
+        "tracker_timeline.md.j2",
+        meta={"type": "Oversigt"},
+        context=dict(link=link, years=ordered, tracker=link.to("tilsagn/index.md")),
+    )
