@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -147,6 +148,28 @@ class Links:
 
     def refs(self, kind: str, ids) -> list[Ref]:
         return [self.ref(kind, i) for i in ids]
+
+    def fields(self, kind: str, record_id: str) -> defaultdict[str, list[Ref]]:
+        """The records a record names in its own fields (not in its parts, such as a commitment),
+        by field name; a reference declared in the model is here without more code."""
+        out: defaultdict[str, list[Ref]] = defaultdict(list)
+        for r in self.cat.references(kind, record_id):
+            if len(r.path) <= 2 and r.ref.kinds != ("sections",):
+                target = self.cat.kind_of(r.target, r.ref.kinds)
+                out[str(r.path[0])].append(self.ref("target" if target == "agenda_items" else target, r.target))
+        return out
+
+    def named_by(self, kind: str, record_id: str) -> defaultdict[str, list[Ref]]:
+        """The records (or agenda items) that name a record, by "<their kind>.<field>", e.g.
+        "initiatives.themes"; the other side of `fields`."""
+        out: defaultdict[str, list[Ref]] = defaultdict(list)
+        for m in self.cat.mentions(kind, record_id):
+            field = [p for p in m.reference.path if isinstance(p, str)][-1]
+            own = m.reference.owner == m.record
+            ref = self.ref(m.kind, m.record) if own else self.ref("target", m.reference.owner)
+            if ref not in out[f"{m.kind}.{field}"]:
+                out[f"{m.kind}.{field}"].append(ref)
+        return out
 
     def relations(self, record_id: str, relations) -> dict[str, list[Ref]]:
         """A record's relations both ways: what it follows up, what follows it up, see also."""

@@ -41,12 +41,8 @@ def pages(cat: Catalogue, part: int = 0, parts: int = 1) -> Iterator[Page]:
                 document=link.ref("documents", i.document),
                 year=cat.year_of(i.document),
                 section=next(s for s in document.sections if s.id == i.section),
-                ministries=link.refs("ministries", i.ministries),
-                forums=link.refs("forums", i.forums),
-                organisations=link.refs("organisations", i.organisations),
-                target_groups=link.refs("target_groups", i.target_groups),
-                themes=link.refs("themes", i.themes),
-                regions=link.refs("regions", i.regions),
+                fields=link.fields("initiatives", i.id),
+                named_by=link.named_by("initiatives", i.id),
                 commitments=[
                     dict(
                         by=link.refs("actor", c.by),
