@@ -186,11 +186,24 @@ class Links:
             ),
         )
 
+    def commitment(self, initiative, n: int, **more) -> dict:
+        """What a page shows of an initiative's n-th commitment (0-based), with a link to its
+        passage in the source, and whatever more the page adds."""
+        c = initiative.commitments[n]
+        anchor = quote_anchor(initiative.id, n, "tilsagn")
+        return dict(what=c.what, when=c.when, status=c.status, source=self.source(initiative.document, anchor), **more)
+
     def source(self, document_id: str, anchor: str = "") -> Markup:
         return self.to(source_page_path(document_id), anchor)
 
     def index(self, kind: str) -> Markup:
         return self.to(index_path(kind))
+
+
+def index_page(link: Links, kind: str, context: dict) -> Page:
+    """The index page of a kind of record, from templates/<kind>_index.md.j2; `link` is made
+    for its path (index_path)."""
+    return Page(index_path(kind), f"{kind}_index.md.j2", context=dict(link=link, kind=KINDS[kind], **context))
 
 
 def anchor_id(value: str) -> Markup:

@@ -19,8 +19,41 @@ from __future__ import annotations
 import json
 
 from scripts.data.catalogue import Catalogue
-from scripts.render.site import Links
+from scripts.render.site import Links, Page
 from scripts.search.terms import FOLDS
+
+
+def tool_page(
+    path: str,
+    template: str,
+    kind: str,
+    data: str,
+    key: str,
+    items: list[dict],
+    cap: int,
+    names: Names,
+    links: Links,
+    **context,
+) -> Page:
+    """A page for a task (the finder, the tracker): every entry in a JSON file beside the page
+    under `key`, the first `cap` of them listed in the page itself, and the blank entry the
+    page's <template> is made from. Full width, and left out of the site search."""
+    return Page(
+        path,
+        template,
+        meta={"type": kind},
+        front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
+        files={data: names.json(**{key: items})},
+        context=dict(
+            items=items[:cap],
+            blank=blank(items[0]) if items else None,
+            total=len(items),
+            names=names.names,
+            data=links.to(data),
+            root=links.url("index.md"),
+            **context,
+        ),
+    )
 
 
 def blank(entry: dict) -> dict:

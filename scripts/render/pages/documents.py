@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from scripts.data.catalogue import Catalogue
 from scripts.data.kinds import KINDS
-from scripts.render.site import Links, Page, index_path, names, page_path, quote_anchor
+from scripts.render.site import Links, Page, index_page, index_path, names, page_path, quote_anchor
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
@@ -46,14 +46,11 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             ),
         )
 
-    path = index_path("documents")
-    link = Links(cat, path)
-    yield Page(
-        path,
-        "documents_index.md.j2",
+    link = Links(cat, index_path("documents"))
+    yield index_page(
+        link,
+        "documents",
         context=dict(
-            link=link,
-            kind=KINDS["documents"],
             documents=[
                 dict(
                     d=d,

@@ -15,7 +15,7 @@ from scripts.data.catalogue import Catalogue
 from scripts.data.model import Initiative, StatusValue
 from scripts.publish import feeds
 from scripts.render.site import Links, Page
-from scripts.render.tool_data import Names, blank
+from scripts.render.tool_data import Names, tool_page
 
 PATH = "find/index.md"
 DATA = "find/initiativer.json"
@@ -75,31 +75,27 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         for kind in feeds.FACETS
     ]
     years = sorted({y for x in items for y in range(x["aar"][0], x["aar"][1] + 1)})
-    yield Page(
+    yield tool_page(
         PATH,
         "finder.md.j2",
-        meta={"type": "Værktøj"},
-        front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
-        files={DATA: names.json(items=items)},
-        context=dict(
-            items=items[:CAP],
-            blank=blank(items[0]) if items else None,
-            total=len(items),
-            names=names.names,
-            data=link.to(DATA),
-            facets=facets,
-            years=years,
-            statuses=[s.value for s in StatusValue],
-            themes_index=link.index("themes"),
-            target_groups_index=link.index("target_groups"),
-            initiatives_index=link.index("initiatives"),
-            root=link.url("index.md"),
-            feed=feeds.feed_path(),
-            calendar=feeds.feed_path(ext="ics"),
-            # the files of a combination of choices: "{}" stands for their parts, joined by the separator
-            follow_feed=feeds.combined_path("{}"),
-            follow_calendar=feeds.combined_path("{}", "ics"),
-            follow_separator=feeds.SEPARATOR,
-            max_feeds=MAX_FEEDS,
-        ),
+        "Værktøj",
+        DATA,
+        "items",
+        items,
+        CAP,
+        names,
+        link,
+        facets=facets,
+        years=years,
+        statuses=[s.value for s in StatusValue],
+        themes_index=link.index("themes"),
+        target_groups_index=link.index("target_groups"),
+        initiatives_index=link.index("initiatives"),
+        feed=feeds.feed_path(),
+        calendar=feeds.feed_path(ext="ics"),
+        # the files of a combination of choices: "{}" stands for their parts, joined by the separator
+        follow_feed=feeds.combined_path("{}"),
+        follow_calendar=feeds.combined_path("{}", "ics"),
+        follow_separator=feeds.SEPARATOR,
+        max_feeds=MAX_FEEDS,
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from scripts.data.catalogue import Catalogue
 from scripts.data.kinds import KINDS
-from scripts.render.site import Links, Page, index_path, names, page_path, quote_anchor
+from scripts.render.site import Links, Page, index_page, index_path, names, page_path, quote_anchor
 from scripts.search.related import related
 
 
@@ -44,14 +44,7 @@ def pages(cat: Catalogue, part: int = 0, parts: int = 1) -> Iterator[Page]:
                 fields=link.fields("initiatives", i.id),
                 named_by=link.named_by("initiatives", i.id),
                 commitments=[
-                    dict(
-                        by=link.refs("actor", c.by),
-                        what=c.what,
-                        when=c.when,
-                        status=c.status,
-                        source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
-                    )
-                    for n, c in enumerate(i.commitments)
+                    link.commitment(i, n, by=link.refs("actor", i.commitments[n].by)) for n in range(len(i.commitments))
                 ],
                 **link.relations(i.id, i.relations),
                 related=link.refs("initiatives", similar[i.id]),
@@ -63,18 +56,15 @@ def pages(cat: Catalogue, part: int = 0, parts: int = 1) -> Iterator[Page]:
 
     if part:
         return
-    path = index_path("initiatives")
-    link = Links(cat, path)
+    link = Links(cat, index_path("initiatives"))
     by_document = [
         (link.ref("documents", d.id), cat.year_of(d.id), cat.initiatives_by_document().get(d.id, []))
         for d in cat.documents_in_order()
     ]
-    yield Page(
-        path,
-        "initiatives_index.md.j2",
+    yield index_page(
+        link,
+        "initiatives",
         context=dict(
-            kind=KINDS["initiatives"],
-            link=link,
             by_document=[g for g in by_document if g[2]],
             count=len(cat.initiatives),
         ),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from scripts.data.catalogue import Catalogue
 from scripts.data.kinds import KINDS
-from scripts.render.site import Links, Page, index_path, names, page_path, quote_anchor
+from scripts.render.site import Links, Page, index_page, index_path, names, page_path, quote_anchor
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
@@ -45,14 +45,11 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             ),
         )
 
-    path = index_path("meetings")
-    link = Links(cat, path)
-    yield Page(
-        path,
-        "meetings_index.md.j2",
+    link = Links(cat, index_path("meetings"))
+    yield index_page(
+        link,
+        "meetings",
         context=dict(
-            link=link,
-            kind=KINDS["meetings"],
             meetings=[
                 dict(mt=m, ref=link.ref("meetings", m.id)) for m in sorted(cat.meetings.values(), key=lambda m: m.date)
             ],

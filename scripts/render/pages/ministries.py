@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from scripts.data.catalogue import Catalogue
 from scripts.data.commitments import count_statuses
 from scripts.data.kinds import KINDS
-from scripts.render.site import Links, Page, index_path, names, page_path, quote_anchor
+from scripts.render.site import Links, Page, index_page, index_path, names, page_path
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
@@ -26,12 +26,10 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             if not items:
                 continue
             commitments = [
-                dict(
+                link.commitment(
+                    i,
+                    n,
                     i=link.ref("initiatives", i.id),
-                    what=c.what,
-                    when=c.when,
-                    status=c.status,
-                    source=link.source(i.document, quote_anchor(i.id, n, "tilsagn")),
                     as_name=[link.ref("ministries", m) for m in names_in_line if m in c.by and m != ministry.id],
                 )
                 for i in items
@@ -69,8 +67,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             ),
         )
 
-    path = index_path("ministries")
-    link = Links(cat, path)
+    link = Links(cat, index_path("ministries"))
     entries = [
         dict(
             ref=link.ref("ministries", m.id),
@@ -80,4 +77,4 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         )
         for m in sorted(cat.ministries.values(), key=lambda m: m.name.casefold())
     ]
-    yield Page(path, "ministries_index.md.j2", context=dict(link=link, kind=KINDS["ministries"], entries=entries))
+    yield index_page(link, "ministries", context=dict(entries=entries))

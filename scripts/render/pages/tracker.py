@@ -18,7 +18,7 @@ from scripts.data.catalogue import Catalogue
 from scripts.data.model import StatusValue
 from scripts.render import danish
 from scripts.render.site import Links, Page, quote_anchor
-from scripts.render.tool_data import Names, blank
+from scripts.render.tool_data import Names, tool_page
 
 STATUSES = [s.value for s in StatusValue]
 PATH = "tilsagn/index.md"
@@ -86,31 +86,27 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
         tema=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
         region=[(g.id, g.name) for g in cat.regions.values()],
     )
-    return Page(
+    return tool_page(
         PATH,
         "tracker.md.j2",
-        meta={"type": "Oversigt"},
-        front_matter={"hide": ["navigation", "toc"], "search_exclude": True},
-        files={DATA: names.json(rows=items)},
-        context=dict(
-            link=link,
-            items=items[:CAP],
-            blank=blank(items[0]) if items else None,
-            total=len(items),
-            names=names.names,
-            data=hlink.to(DATA),
-            root=hlink.url("index.md"),
-            counts=commitments.status_counts(rows),
-            progress=progress,
-            statuses=STATUSES,
-            filters=filters,
-            today=today,
-            overdue=sum(r.overdue for r in rows),
-            csv=link.url("download/tilsagn.csv"),
-            ministries_index=hlink.index("ministries"),
-            matrix=link.to("tilsagn/matrix.md"),
-            timeline=link.to("tilsagn/tidslinje.md"),
-        ),
+        "Oversigt",
+        DATA,
+        "rows",
+        items,
+        CAP,
+        names,
+        hlink,
+        link=link,
+        counts=commitments.status_counts(rows),
+        progress=progress,
+        statuses=STATUSES,
+        filters=filters,
+        today=today,
+        overdue=sum(r.overdue for r in rows),
+        csv=link.url("download/tilsagn.csv"),
+        ministries_index=hlink.index("ministries"),
+        matrix=link.to("tilsagn/matrix.md"),
+        timeline=link.to("tilsagn/tidslinje.md"),
     )
 
 
