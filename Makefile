@@ -20,7 +20,9 @@ $(READY): requirements.lock
 	touch $(READY)
 
 serve: $(READY) ## Install everything, then serve the site at http://127.0.0.1:8000, rebuilding on changes
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	@# --dirty: a rebuild re-renders only the pages whose Markdown changed (scripts/publish/mkdocs_glue.py);
+	@# MkDocs warns about every such build, so strict mode would stop them (make site is strict).
+	$(PY) -m mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 test: $(READY) ## Install everything, then run every test
 	$(PY) -m pytest

@@ -22,13 +22,12 @@ import resource
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from scripts.dev.scratch import ROOT, build_site, project_copy
+from scripts.dev.scratch import ROOT, build_site, serve_command
 
 QUERIES = [
     "fødevarer",
@@ -144,29 +143,27 @@ def _sizes(request) -> tuple[int, int]:
     return len(body), len(gzip.compress(body))
 
 
-def serve_edit_seconds(work: Path) -> float:
-    """Seconds from saving a YAML file to the served page showing the change, under `mkdocs serve`."""
+def serve_edit_seconds(work: Path, scale: int = 1) -> float:
+    """Seconds from saving a YAML file to the served page showing the change, under `make serve`
+    with synthetic data at `scale` (the server's log goes to work/serve.log)."""
+    from scripts.dev.synthetic import make
+
     data = work / "data"
-    shutil.copytree(ROOT / "data", data)
-    project = work / "serve"
-    env = project_copy(project, data)
+    make(scale, data)
     port = 8000 + os.getpid() % 1000
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command, env = serve_command(work / "serve", data, port)
+    with (work / "serve.log").open("w") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/initiativer/eventpuljen-2016/"
     try:
-        _wait_for(url, "Eventpuljen", 120)
+        _wait_for(url, "Eventpuljen", 600)
+        time.sleep(1)  # the server's first look at the files it watches
         path = data / "initiatives/eventpuljen-2016.yml"
         path.write_text(
             path.read_text(encoding="utf-8").replace("title: Eventpuljen", "title: Eventpuljen MÅLT"), encoding="utf-8"
         )
         start = time.perf_counter()
-        _wait_for(url, "Eventpuljen MÅLT", 60)
+        _wait_for(url, "Eventpuljen MÅLT", 120)
         return time.perf_counter() - start
     finally:
         server.terminate()

@@ -61,6 +61,23 @@ def build_site(workdir: Path, data_dir: Path | None = None, stock_search: bool =
     )
 
 
+def serve_command(workdir: Path, data_dir: Path | None = None, port: int = 8000) -> tuple[list[str], dict[str, str]]:
+    """The command and environment of `make serve` for a scratch copy, serving at 127.0.0.1:port."""
+    env = project_copy(workdir, data_dir)
+    return [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--dirty",
+        "--no-strict",
+        "-f",
+        str(workdir / "mkdocs.yml"),
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+    ], env
+
+
 def publish_command(workdir: Path, data_dir: Path | None = None) -> tuple[list[str], dict[str, str]]:
     """The command and environment of `make site` (scripts.publish.site) for a scratch copy; its
     site/ and build/ are in workdir."""

@@ -88,8 +88,23 @@ class Written:
     page_terms: dict[str, PageTerms] = field(default_factory=dict)
 
 
+_environment = None
+
+
+def compiled_environment():
+    """The Jinja environment with every template compiled, made once per process: the processes
+    that write the pages start with it, and so do later generations under `mkdocs serve` (Jinja
+    compiles a template again when its file has changed)."""
+    global _environment
+    if _environment is None:
+        _environment = environment()
+        for name in _environment.list_templates():
+            _environment.get_template(name)
+    return _environment
+
+
 def _write_group(group: Callable[[], Iterator[Page]], docs_dir: Path, repo_url: str) -> Written:
-    env = environment()
+    env = compiled_environment()
     out = Written()
     for page in group():
         text = render(page, env, repo_url)
@@ -122,6 +137,7 @@ def generate(
     workers: processes to use (default: one per core); the output is the same for any number.
     """
     today = today or dt.date.today()
+    compiled_environment()  # before the processes start
     tasks = [functools.partial(_write_group, group, docs_dir, repo_url) for group in page_groups(cat, today)]
     results = forked.run(tasks, workers)
     paths = [docs_dir / rel for part in results for rel in part.paths]

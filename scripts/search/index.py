@@ -7,6 +7,10 @@ the page to Pagefind, which parses it at once. Once every page is converted, Pag
 index while MkDocs lays out and writes the pages. Only the article is indexed, not the
 navigation, header or footer; pages with `search_exclude: true` in their front matter are left
 out (scripts/publish/mkdocs_glue.py).
+
+A rebuild under `make serve` converts only the pages that changed: the articles of the others,
+as converted in earlier builds, are indexed again from memory (the indexer process starts with
+them), so the index always holds every page.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import subprocess
 import threading
 import time
 import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind.service import get_executable
@@ -34,12 +40,14 @@ class Indexer:
     """The build's end of the indexer process. busy_s is the time the build spent on indexing
     (handing over pages, waiting for the index), for the benchmark."""
 
-    def __init__(self, terms: SearchTerms | None) -> None:
-        """terms: what the search blocks are made from; None indexes the pages as they are."""
+    def __init__(self, terms: SearchTerms | None, earlier: dict[str, tuple[str, str]] | None = None) -> None:
+        """terms: what the search blocks are made from; None indexes the pages as they are.
+        earlier: pages converted in earlier builds, path → (article, url), for `write`."""
         start = time.perf_counter()
-        context = multiprocessing.get_context("fork")  # the process starts with the terms in memory
+        # the process starts with the terms and the earlier articles in memory
+        context = multiprocessing.get_context("fork")
         self._pipe, theirs = context.Pipe()
-        self._process = context.Process(target=_index_pages, args=(theirs, terms), daemon=True)
+        self._process = context.Process(target=_index_pages, args=(theirs, terms, earlier or {}), daemon=True)
         self._process.start()
         self.busy_s = time.perf_counter() - start
 
@@ -49,10 +57,11 @@ class Indexer:
         self._pipe.send((path, article, url))
         self.busy_s += time.perf_counter() - start
 
-    def write(self, site_dir: Path) -> None:
-        """Every page is in: index them into site_dir/pagefind/, while the build goes on."""
+    def write(self, site_dir: Path, earlier_pages: Iterable[str] = ()) -> None:
+        """Every page is in: index them, and the `earlier_pages` as they were in `earlier`, into
+        site_dir/pagefind/, while the build goes on."""
         start = time.perf_counter()
-        self._pipe.send(str(Path(site_dir).resolve()))
+        self._pipe.send(_Write(str(Path(site_dir).resolve()), list(earlier_pages)))
         self.busy_s += time.perf_counter() - start
 
     def wait(self) -> None:
@@ -69,28 +78,39 @@ class Indexer:
             self._process.kill()
 
 
-def _index_pages(pipe, terms: SearchTerms | None) -> None:
-    """The indexer process: pages (path, article, url) in, then the site folder to write to."""
+@dataclass
+class _Write:
+    site_dir: str
+    earlier_pages: list[str]
+
+
+def _index_pages(pipe, terms: SearchTerms | None, earlier: dict[str, tuple[str, str]]) -> None:
+    """The indexer process: pages (path, article, url) in, then where to write and which earlier pages to add."""
     forked.die_with_parent()
     failure = ""
     pagefind = None
+
+    def add(path: str, article: str, url: str) -> None:
+        block = terms.block(path, article) if terms else ""
+        pagefind.add(
+            f'<html lang="{LANGUAGE}"><body><div data-pagefind-body>'
+            f"{weigh_linked_lists(article)}{block}</div></body></html>",
+            url,
+        )
+
     try:
         pagefind = Pagefind()
-        while isinstance(message := pipe.recv(), tuple):
+        while not isinstance(message := pipe.recv(), _Write):
             if failure:
                 continue
-            path, article, url = message
             try:
-                block = terms.block(path, article) if terms else ""
-                pagefind.add(
-                    f'<html lang="{LANGUAGE}"><body><div data-pagefind-body>'
-                    f"{weigh_linked_lists(article)}{block}</div></body></html>",
-                    url,
-                )
+                add(*message)
             except Exception:  # reported when the index is due, as the build reads only then
                 failure = traceback.format_exc()
         if not failure:
-            pagefind.write(Path(message) / "pagefind")
+            for path in message.earlier_pages:
+                add(path, *earlier[path])
+            pagefind.write(Path(message.site_dir) / "pagefind")
     except Exception:
         failure = failure or traceback.format_exc()
     finally:
