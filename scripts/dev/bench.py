@@ -7,8 +7,9 @@ For each scale, synthetic data (scripts.dev.synthetic) is built into scratch fol
 generation, the search index (the time the build spends on it; Pagefind takes each page while
 MkDocs renders the next), and the MkDocs render (the rest of the build); peak memory and output
 size. The search is measured in Debian's Chromium: bytes downloaded before the first result
-(raw and gzip), time from page load to search ready, and query latency. At 1× it also measures how long an edit to one YAML
-file takes to show up under `mkdocs serve`. Prints a table and writes it to --out.
+(raw and gzip), time from page load to search ready, and query latency. At 1× and 10× it also
+measures how long an edit to one YAML file takes to show up under `make serve`. Prints a table
+and writes it to --out.
 """
 
 from __future__ import annotations
@@ -148,6 +149,7 @@ def serve_edit_seconds(work: Path, scale: int = 1) -> float:
     with synthetic data at `scale` (the server's log goes to work/serve.log)."""
     from scripts.dev.synthetic import make
 
+    work.mkdir(parents=True, exist_ok=True)
     data = work / "data"
     make(scale, data)
     port = 8000 + os.getpid() % 1000
@@ -182,7 +184,7 @@ def _wait_for(url: str, text: str, timeout: float) -> None:
     raise TimeoutError(f"{text!r} did not appear at {url}")
 
 
-def table(builds: int, rows: list[dict], edit_s: float | None) -> str:
+def table(builds: int, rows: list[dict], edit_s: dict[int, float]) -> str:
     lines = [
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}",
         "",
@@ -229,8 +231,9 @@ def table(builds: int, rows: list[dict], edit_s: float | None) -> str:
                 f"| {r['scale']}× | {r['first_raw_kb']:.0f} | {r['first_gzip_kb']:.0f} | {r['ready_ms']:.0f} "
                 f"| {r['first_ms']:.0f} | {r['median_ms']:.0f} |"
             )
-    if edit_s is not None:
-        lines += ["", f"Edit one YAML file → change visible under `make serve` (1×): {edit_s:.1f} s"]
+    if edit_s:
+        seconds = ", ".join(f"{scale}×: {s:.1f} s" for scale, s in edit_s.items())
+        lines += ["", f"Edit one YAML file → change visible under `make serve` — {seconds}"]
     return "\n".join(lines) + "\n"
 
 
@@ -250,8 +253,10 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_browser:
                 row |= search_figures(row["site"])
             rows.append(row)
-            print(table(args.builds, rows, None).splitlines()[3 + len(rows)], flush=True)  # the new build row
-        edit_s = serve_edit_seconds(Path(tmp) / "edit") if 1 in args.scales else None
+            print(table(args.builds, rows, {}).splitlines()[3 + len(rows)], flush=True)  # the new build row
+        edit_s = {
+            scale: serve_edit_seconds(Path(tmp) / f"edit{scale}", scale) for scale in (1, 10) if scale in args.scales
+        }
     text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts bench`).\n\n" + table(
         args.builds, rows, edit_s
     )

@@ -8,10 +8,11 @@ for the benchmark, records how long our own steps took in VAEKSTAFTALER_TIMINGS)
 Under `make serve` (`mkdocs serve --dirty`) MkDocs re-renders only the pages whose Markdown is
 newer than their HTML: generation rewrites only the files whose content changed, so an edit to
 one record re-renders its own page and the pages that list it. For the rest this file keeps
-what a rebuild needs from the builds before: the article of every page, so the search index
-still holds every page; and it has MkDocs re-render every page when anything but data/ and docs/
-changed (the configuration, the theme overrides, the scripts), the hand-written pages on every
-rebuild (the front page shows figures from the data), and removes the pages of deleted records."""
+the article of every page from the builds before, so the search index still holds every page.
+Such a rebuild's pages are served at once: its downloads and index are written just after it
+(the next build waits for them). Every page is rendered again when anything but data/ and docs/
+changed (the configuration, the theme overrides, the scripts); the hand-written pages on every
+rebuild (the front page shows figures from the data); the pages of deleted records are removed."""
 
 from __future__ import annotations
 
