@@ -122,8 +122,7 @@ class Catalogue:
         return [
             m
             for m in self._mentions.get((kind, record_id), [])
-            if (by is None or m.kind == by)
-            and (field is None or m.reference.path[-2 if isinstance(m.reference.path[-1], int) else -1] == field)
+            if (by is None or m.kind == by) and (field is None or m.reference.field == field)
         ]
 
     def actor(self, actor_id: str) -> Ministry | Forum | Organisation:

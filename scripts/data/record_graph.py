@@ -26,6 +26,11 @@ class Reference:
     owner: str  # id of the innermost part with an id that makes it: the record, an agenda item, a section
     holder: BaseModel  # the object the field belongs to (a Relation, a Commitment, the record ...)
 
+    @property
+    def field(self) -> str:
+        """The name of the field that holds it, e.g. "by" for ("commitments", 0, "by", 1)."""
+        return next(part for part in reversed(self.path) if isinstance(part, str))
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -96,13 +101,8 @@ def _walk(
                     quotes.append(Quote(where, document, item))
 
 
-def value_at(data, path: FieldPath):
-    """The value at a path in a record, or in its plain data (dicts and lists)."""
-    for part in path:
-        data = data[part] if isinstance(part, int) or isinstance(data, dict) else getattr(data, part)
-    return data
-
-
 def set_at(data: dict, path: FieldPath, value) -> None:
-    """Set the value at a path in a record's plain data."""
-    value_at(data, path[:-1])[path[-1]] = value
+    """Set the value at a path in a record's plain data (dicts and lists)."""
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value

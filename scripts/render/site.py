@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from scripts.data.catalogue import Catalogue
+from scripts.data.catalogue import Catalogue, Mention
 from scripts.data.kinds import KINDS
 from scripts.render import danish
 from scripts.render.escape import finalize, inline
@@ -156,7 +156,7 @@ class Links:
         for r in self.cat.references(kind, record_id):
             if len(r.path) <= 2 and r.ref.kinds != ("sections",):
                 target = self.cat.kind_of(r.target, r.ref.kinds)
-                out[str(r.path[0])].append(self.ref("target" if target == "agenda_items" else target, r.target))
+                out[r.field].append(self.ref("target" if target == "agenda_items" else target, r.target))
         return out
 
     def named_by(self, kind: str, record_id: str) -> defaultdict[str, list[Ref]]:
@@ -164,12 +164,16 @@ class Links:
         "initiatives.themes"; the other side of `fields`."""
         out: defaultdict[str, list[Ref]] = defaultdict(list)
         for m in self.cat.mentions(kind, record_id):
-            field = [p for p in m.reference.path if isinstance(p, str)][-1]
-            own = m.reference.owner == m.record
-            ref = self.ref(m.kind, m.record) if own else self.ref("target", m.reference.owner)
-            if ref not in out[f"{m.kind}.{field}"]:
-                out[f"{m.kind}.{field}"].append(ref)
+            key, ref = f"{m.kind}.{m.reference.field}", self.mentioner(m)
+            if ref not in out[key]:
+                out[key].append(ref)
         return out
+
+    def mentioner(self, mention: Mention) -> Ref:
+        """A link to whoever makes a mention: the record, or the agenda item of a meeting."""
+        if mention.reference.owner == mention.record:
+            return self.ref(mention.kind, mention.record)
+        return self.ref("target", mention.reference.owner)
 
     def relations(self, record_id: str, relations) -> dict[str, list[Ref]]:
         """A record's relations both ways: what it follows up, what follows it up, see also."""

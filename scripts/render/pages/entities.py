@@ -47,13 +47,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                     ],
                 ),
                 # the meetings naming it, and the agenda items, linked to their anchors
-                meetings=[
-                    link.ref("meetings", m.record)
-                    if m.reference.owner == m.record
-                    else link.ref("target", m.reference.owner)
-                    for m in naming
-                    if m.kind == "meetings"
-                ],
+                meetings=[link.mentioner(m) for m in naming if m.kind == "meetings"],
                 feed=link.url(feeds.feed_path({kind: record.id})) if facet else None,
                 calendar=link.url(feeds.feed_path({kind: record.id}, "ics")) if facet else None,
             )
