@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
 
@@ -59,9 +60,22 @@ def test_growth_plan_effects_keep_unknown_apart_from_zero(catalogue):
     assert [b.amount_dkk for b in plan.budget] == [627_100_000, 1_600_000_000]
 
 
-def test_ministry_lineage(catalogue):
-    assert "erhvervs-og-vaekstministeriet" in catalogue.ministries["oekonomi-og-erhvervsministeriet"].successors
-    assert "erhvervsministeriet" in catalogue.ministries["erhvervs-og-vaekstministeriet"].successors
+def test_ministry_lineage_has_each_step_with_its_date(catalogue):
+    assert catalogue.lineage("erhvervsministeriet") == [
+        "oekonomi-og-erhvervsministeriet",
+        "erhvervs-og-vaekstministeriet",
+        "erhvervsministeriet",
+    ]
+    into, out = catalogue.name_changes("erhvervs-og-vaekstministeriet")
+    assert [(p, c.change, c.date) for p, c in into] == [
+        ("oekonomi-og-erhvervsministeriet", "deling", dt.date(2011, 10, 3))
+    ]
+    assert [(c.to, c.change, c.year) for c in out] == [("erhvervsministeriet", "navneændring", 2016)]
+    # the 2015 merger: two ministries, one successor
+    assert catalogue.predecessors("miljoe-og-foedevareministeriet") == [
+        "miljoeministeriet",
+        "ministeriet-for-foedevarer-landbrug-og-fiskeri",
+    ]
 
 
 def test_json_schema_files_are_fresh():

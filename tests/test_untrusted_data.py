@@ -130,14 +130,19 @@ def test_titles_and_names_must_have_visible_text(data_copy, title):
 
 def test_successor_and_parent_cycles_are_refused(data_copy):
     (data_copy / "ministries/a-ministeriet.yml").write_text(
-        "id: a-ministeriet\nname: A\nkind: ministerium\nsuccessors: [b-ministeriet]\nparent: b-ministeriet\n",
+        "id: a-ministeriet\nname: A\nkind: ministerium\nsuccessors: [{to: b-ministeriet, change: navneændring, year: 2011}]\nparent: b-ministeriet\n",
         encoding="utf-8",
     )
     (data_copy / "ministries/b-ministeriet.yml").write_text(
-        "id: b-ministeriet\nname: B\nkind: ministerium\nsuccessors: [a-ministeriet]\nparent: a-ministeriet\n",
+        "id: b-ministeriet\nname: B\nkind: ministerium\nsuccessors: [{to: a-ministeriet, change: navneændring, year: 2012}]\nparent: a-ministeriet\n",
         encoding="utf-8",
     )
-    edit(data_copy, MINISTRY, "kind: ministerium", "kind: ministerium\nsuccessors: [erhvervsministeriet]")
+    edit(
+        data_copy,
+        MINISTRY,
+        "kind: ministerium",
+        "kind: ministerium\nsuccessors: [{to: erhvervsministeriet, change: navneændring, year: 2016}]",
+    )
     assert problems_in(data_copy) == [
         "ministries/a-ministeriet.yml:4: successors: successors go round in a circle: "
         "a-ministeriet → b-ministeriet → a-ministeriet",

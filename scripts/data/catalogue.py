@@ -20,6 +20,7 @@ from scripts.data.model import (
     Initiative,
     Meeting,
     Ministry,
+    NameChange,
     Organisation,
     Record,
     Region,
@@ -242,7 +243,16 @@ class Catalogue:
         return sorted(set(initiative.regions) | set(self.documents[initiative.document].regions))
 
     def predecessors(self, ministry_id: str) -> list[str]:
-        return sorted(m.record for m in self.mentions("ministries", ministry_id, by="ministries", field="successors"))
+        return sorted(m.record for m in self.mentions("ministries", ministry_id, by="ministries", field="to"))
+
+    def name_changes(self, ministry_id: str) -> tuple[list[tuple[str, NameChange]], list[NameChange]]:
+        """The steps into a ministry ((earlier ministry, step) pairs) and out of it, by year."""
+        into = [
+            (p, c) for p in self.predecessors(ministry_id) for c in self.ministries[p].successors if c.to == ministry_id
+        ]
+        return sorted(into, key=lambda pc: (pc[1].year, pc[0])), sorted(
+            self.ministries[ministry_id].successors, key=lambda c: (c.year, c.to)
+        )
 
     def lineage(self, ministry_id: str) -> list[str]:
         """All names in the ministry's line, oldest first: predecessors, itself, successors
@@ -255,6 +265,8 @@ class Catalogue:
         chain = earlier + [ministry_id]
         frontier = [ministry_id]
         while frontier:
-            frontier = list(dict.fromkeys(s for m in frontier for s in self.ministries[m].successors if s not in chain))
+            frontier = list(
+                dict.fromkeys(c.to for m in frontier for c in self.ministries[m].successors if c.to not in chain)
+            )
             chain += frontier
         return chain

@@ -207,13 +207,29 @@ class Relation(Strict):
     note: Text | None = None
 
 
+class Firmness(str, Enum):
+    """How firmly the source's wording commits (scripts/data/wording.py has the words of each)."""
+
+    tilsagn = "tilsagn"  # "vil", "skal", "forpligter sig", "er enige om"
+    hensigt = "hensigt"  # "vil arbejde for", "vil undersøge", "vil drøfte"
+    mulighed = "mulighed"  # "kan", "vil kunne"
+
+
 class Commitment(Strict):
     by: Annotated[ActorIds, Field(min_length=1)] = Field(
-        description="Who commits: ids of ministries, growth forums or organisations."
+        description="Who commits, as the quote or its lead-in names them: ids of ministries, growth forums or "
+        "organisations (a region's council and the municipalities are organisations of their own)."
+    )
+    partners: ActorIds = Field(
+        [], description="Named by the quote as working with those who commit, or as the vehicle, without committing."
     )
     what: Text
-    when: Timing | None = None
+    firmness: Firmness = Field(description="How firm the quote's wording is; its words must be in the quote.")
+    when: Timing | None = Field(None, description="The commitment's own timing; its text must be in the quote.")
     status: Status = Status()
+    lead_in: Quote | None = Field(
+        None, description="The sentence the quoted bullet continues, e.g. 'Vækstforum vil:', verbatim."
+    )
     quote: Quote
 
 
@@ -261,10 +277,23 @@ class CoverageExclusion(Strict):
     reason: Text
 
 
+class SourceNote(Strict):
+    """An evident error of the source, kept verbatim and pointed out rather than corrected."""
+
+    quote: Quote = Field(description="The passage as the source has it.")
+    note: Text = Field(description="What is wrong with it, and what the source means, e.g. from elsewhere in it.")
+
+
 class Document(Record):
     id: Annotated[Slug, QuotedFrom()]
     kind: Literal["partnerskabsaftale", "vækstplan", "beslutningsreferat"]
     title: Name
+    official_title: Quote = Field(description="The title as the document itself gives it, verbatim.")
+    publisher: Name = Field(description="Who issued the document, as the document itself shows it.")
+    original_url: HttpsUrl | None = Field(
+        None, description="Where the original is published; only an address that has been checked, never a guess."
+    )
+    source_notes: list[SourceNote] = []
     short_title: Name
     date: dt.date | None = None
     date_text: Name | None = None
@@ -343,6 +372,16 @@ class Meeting(Record):
     agenda: Annotated[list[AgendaItem], Field(min_length=1)]
 
 
+class NameChange(Strict):
+    """A step in a ministry's history: it was renamed, split or merged into another."""
+
+    to: MinistryId = Field(description="The ministry (or one of those) that took over.")
+    change: Literal["navneændring", "deling", "sammenlægning", "ressortændring"]
+    year: Year
+    date: dt.date | None = Field(None, description="The day, where it is known for certain.")
+    note: Text | None = None
+
+
 class Ministry(Record):
     id: Slug
     name: Name
@@ -350,7 +389,7 @@ class Ministry(Record):
     abbreviation: Name | None = None
     aliases: list[Name] = []
     parent: MinistryId | None = Field(None, description="The ministry an agency belongs to.")
-    successors: MinistryIds = []
+    successors: list[NameChange] = []
     description: Text | None = None
 
 

@@ -17,6 +17,7 @@ import pydantic
 
 from scripts.data.catalogue import Catalogue
 from scripts.data.data_tree import MAX_SOURCE_BYTES, DataTree, scan
+from scripts.data.faithfulness import commitment_problems
 from scripts.data.kinds import MODELS
 from scripts.data.model import ACTORS, Document, Record
 from scripts.data.problems import DataError, Problem
@@ -168,7 +169,7 @@ def _cycle_problems(records, yaml_files) -> list[Problem]:
     ministries = records["ministries"]
     for field, edges in (
         ("parent", {m.id: [m.parent] if m.parent else [] for m in ministries.values()}),
-        ("successors", {m.id: m.successors for m in ministries.values()}),
+        ("successors", {m.id: [c.to for c in m.successors] for m in ministries.values()}),
     ):
         for cycle in cycles(edges):
             problems.append(
@@ -235,6 +236,7 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
         problems += _cycle_problems(records, yaml_files)
         graph = {(kind, rid): walk(record) for kind, ids in records.items() for rid, record in ids.items()}
         problems += _cross_record_problems(records, yaml_files, sources, invalid, graph)
+        problems += commitment_problems(records, yaml_files)
     finally:
         if collecting:
             gc.enable()

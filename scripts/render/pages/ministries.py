@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from scripts.data.catalogue import Catalogue
 from scripts.data.commitments import count_statuses
 from scripts.data.kinds import KINDS
+from scripts.render import danish
 from scripts.render.site import Links, Page, index_page, index_path, names, page_path
 
 
@@ -60,8 +61,19 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                     "ministries", sorted(m.record for m in cat.mentions("ministries", ministry.id, field="parent"))
                 ),
                 predecessors=link.refs("ministries", cat.predecessors(ministry.id)),
-                successors=link.refs("ministries", ministry.successors),
+                successors=link.refs("ministries", [c.to for c in ministry.successors]),
                 lineage=link.refs("ministries", chain) if len(chain) > 1 else [],
+                history=[
+                    dict(
+                        when=danish.date(c.date) if c.date else str(c.year),
+                        change=c.change,
+                        source=link.ref("ministries", m),
+                        to=link.ref("ministries", c.to),
+                        note=c.note,
+                    )
+                    for m in chain
+                    for c in sorted(cat.ministries[m].successors, key=lambda c: (c.year, c.to))
+                ],
                 count=sum(len(g["initiatives"]) for g in groups),
                 status_counts=counts,
             ),

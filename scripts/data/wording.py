@@ -1,0 +1,125 @@
+"""What the wording of a Danish passage says: how firmly it commits, and whom it names.
+
+One set of rules, used by validation (a commitment's firmness and parties must be supported by
+its own quote), by coverage (sentences of running text that commit must have a record) and by
+the drafting of new records. Texts are compared in their canonical form (scripts/data/quotes.py),
+case-folded, so line breaks and hyphenation in the sources do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from scripts.data.quotes import canonical
+
+# The levels, firmest first, as the model's Firmness names them.
+TILSAGN, HENSIGT, MULIGHED = "tilsagn", "hensigt", "mulighed"
+
+_W = r"(?<!\w)"  # start of a word
+# A possibility: "kan", "vil kunne", "kan blandt andre være", "mulighed for".
+_MULIGHED = [r"kan", r"kunne", r"mulighed(?:en|er|erne)?", r"eventuel(?:t|le)?", r"evt\."]
+# An intention or a process whose outcome is open: "vil arbejde for", "vil undersøge", "drøfte".
+_HENSIGT = [
+    r"arbejde[rs]? (?:for|på|hen imod|videre med)",
+    r"undersøge[rs]?",
+    r"drøfte[rs]?",
+    r"overvej\w*",
+    r"søge[rs]? at",
+    r"sigte[rs]? (?:mod|på)",
+    r"hensigt\w*",
+    r"ønske[rs]?",
+    r"forvent\w*",
+    r"vurdere[rs]?",
+    r"tage[rs]? stilling",
+    r"afklare[rs]?",
+    r"dialog\w*",
+    r"se[rs]? på",
+    r"bestræbe\w*",
+    r"tilstræbe\w*",
+    r"ambition\w*",
+    r"opfordre\w*",
+    r"målsætning\w*",
+    r"drøftelse\w*",
+]
+# A commitment: modal verbs and the verbs of agreement and action the agreements are written in.
+_TILSAGN = [
+    r"vil",
+    r"skal",
+    r"forpligte[rs]?",
+    r"(?:er|blev) enige om",
+    r"aftale[rs]?",
+    r"har aftalt",
+    r"igangsætte[rs]?",
+    r"iværksætte[rs]?",
+    r"afsætte[rs]?",
+    r"etablere[rs]?",
+    r"bidrage[rs]?",
+    r"gennemføre[rs]?",
+    r"medfinansiere[rs]?",
+    r"finansiere[rs]?",
+    r"opretter",
+    r"tilbyder",
+    r"yder",
+    r"giver",
+    r"sikrer",
+    r"støtter",
+    r"prioriterer",
+    r"investerer",
+    r"indgår",
+    r"tiltræder",
+    r"godkender",
+    r"tilsagn",
+]
+
+
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"{_W}(?:{'|'.join(words)})(?!\w)")
+
+
+_PATTERNS = {TILSAGN: _pattern(_TILSAGN), HENSIGT: _pattern(_HENSIGT), MULIGHED: _pattern(_MULIGHED)}
+# "vil"/"skal" whose verb, up to four words on, is a hedge ("vil der kunne tages stilling",
+# "skal arbejde for"): the modal then carries the hedge, not a commitment of its own.
+_HEDGED_MODAL = re.compile(rf"{_W}(?:vil|skal)(?: [^\s,.;:]+){{0,3}}? (?=(?:{'|'.join(['kunne'] + _HENSIGT)})(?!\w))")
+
+
+def fold(text: str) -> str:
+    """The form texts are compared in: canonical and case-folded."""
+    return canonical(text).casefold()
+
+
+def levels(text: str) -> set[str]:
+    """The firmness levels whose wording occurs in the text."""
+    t = fold(text)
+    found = {level for level in (HENSIGT, MULIGHED) if _PATTERNS[level].search(t)}
+    if _PATTERNS[TILSAGN].search(_HEDGED_MODAL.sub(" ", t)):
+        found.add(TILSAGN)
+    return found
+
+
+def commits(text: str) -> bool:
+    """Whether the text has wording that commits, intends or offers a possibility."""
+    return bool(levels(text))
+
+
+def actor_forms(name: str, abbreviation: str | None = None, aliases: Iterable[str] = ()) -> list[str]:
+    """The ways a text can name an actor: its name, abbreviation and aliases, and for a
+    ministry the minister ("Erhvervs- og Vækstministeriet" → "erhvervs- og vækstminister")."""
+    forms = [name, *([abbreviation] if abbreviation else []), *aliases]
+    for form in list(forms):
+        if form.casefold().endswith("ministeriet"):
+            forms.append(form[: -len("iet")])  # "…minister", also "…ministeren", "…ministerens"
+        elif form.casefold().startswith("ministeriet for "):
+            forms.append("minister for " + form[len("ministeriet for ") :])
+    return [fold(f) for f in forms if fold(f)]
+
+
+def names(text: str, forms: Iterable[str]) -> bool:
+    """Whether the text names an actor by one of its forms (a form may take an ending: "Vækstforums")."""
+    t = fold(text)
+    return any(re.search(rf"{_W}{re.escape(form)}", t) for form in forms)
+
+
+def occurs(phrase: str, text: str) -> bool:
+    """Whether the phrase occurs in the text, as the sources are compared."""
+    return fold(phrase) in fold(text)
