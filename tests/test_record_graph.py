@@ -60,17 +60,17 @@ def test_every_declared_reference_is_validated(data_copy, rel, path):
 def test_quotes_are_checked_in_the_document_in_scope(data_copy):
     # a second document, the minutes that state the initiative's status
     doc = yaml.safe_load((data_copy / "documents/aftale-2020.yml").read_text(encoding="utf-8"))
-    doc.update(id="referat-2021", source="referat-2021.txt", kind="beslutningsreferat")
+    doc.update(id="referat-2021", source="referat-2021.txt", kind="beslutningsreferat", official_title="Referat")
     doc["sections"] = [dict(doc["sections"][0], quote="Projektet er i gang.")]
     (data_copy / "documents/referat-2021.yml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    (data_copy / "sources/referat-2021.txt").write_text("Projektet er i gang.\n", encoding="utf-8")
+    (data_copy / "sources/referat-2021.txt").write_text("Referat\nProjektet er i gang.\n", encoding="utf-8")
     rel = "initiatives/nyt-foedevareprogram-2020.yml"
     record = yaml.safe_load((data_copy / rel).read_text(encoding="utf-8"))
     for quote, expected in [
         ("Projektet er i gang.", []),
         (
             "Et nyt fødevareprogram.",
-            [f"{rel}:30: status.quote: quote not found in source of 'referat-2021': 'Et nyt fødevareprogram.'"],
+            [f"{rel}:31: status.quote: quote not found in source of 'referat-2021': 'Et nyt fødevareprogram.'"],
         ),
     ]:
         record["status"] = {"value": "i gang", "source": "referat-2021", "quote": quote}

@@ -106,7 +106,7 @@ def test_unknown_section(data_copy):
 def test_quote_not_in_source(data_copy):
     edit(data_copy, INITIATIVE, "  - Et nyt fødevareprogram.", "  - Et helt andet program.")
     assert problems_in(data_copy) == [
-        f"{INITIATIVE}:21: quotes[0]: quote not found in source of 'aftale-2020': 'Et helt andet program.'"
+        f"{INITIATIVE}:22: quotes[0]: quote not found in source of 'aftale-2020': 'Et helt andet program.'"
     ]
 
 

@@ -1,22 +1,27 @@
-"""Which bullets and headings of the source texts have a record quoting them.
+"""Which bullets, headings and commitment sentences of the source texts have a record quoting them.
 
     python -m scripts coverage
 
 Every bullet (•, , o), markdown list item, numbered or lettered heading ("1.", "a)"),
 markdown heading, and short heading line inside an "Initiativer" block must be the start
 of some quote in a record of its document, or be listed in the document's
-`coverage_exclusions` with a reason.
+`coverage_exclusions` with a reason. So must every sentence of running text worded as a
+commitment ("vil", "skal", "er enige om", "forpligter sig": scripts/data/wording.py), which a
+record must quote at least in part.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
+import sys
 from dataclasses import dataclass
 
 from scripts.data.catalogue import Catalogue
 from scripts.data.quotes import canonical
-from scripts.data.validate import load_catalogue
+from scripts.data.validate import load
+from scripts.data.wording import commits
 from scripts.render.readable import BULLETS
 
 PREFIX = 40  # characters of an item that a quote must contain
@@ -34,6 +39,7 @@ class Item:
     document: str
     line: int
     text: str
+    sentence: bool = False  # a commitment sentence of running text, not a bullet or heading
 
 
 def _after_sentence(lines: list[str], n: int) -> bool:
@@ -79,6 +85,45 @@ def items(text: str, document_id: str) -> list[Item]:
     return found
 
 
+# A sentence ends at . ! or ? before a capital letter or a digit ("mio. kr." does not end one).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”«(]?[A-ZÆØÅ0-9])")
+
+
+def sentences(text: str, document_id: str, item_lines: set[int]) -> list[Item]:
+    """The sentences of running text worded as commitments. Running text is every paragraph that
+    is not a bullet or heading, nor a line continuing one (lines up to the next blank line)."""
+    found: list[Item] = []
+    paragraph: list[tuple[int, str]] = []
+    in_item = False
+
+    def flush() -> None:
+        joined, starts = "", []
+        for n, line in paragraph:
+            starts.append((len(joined), n))
+            joined += line.strip() + " "
+        bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(joined)] + [len(joined)]
+        for start, end in itertools.pairwise(bounds):
+            piece = joined[start:end]
+            if commits(piece) and len(canonical(piece)) >= 20:
+                first_line = max(n for offset, n in starts if offset <= start)
+                found.append(Item(document_id, first_line, piece.strip(), sentence=True))
+        paragraph.clear()
+
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            # extraction put blank lines inside some sentences: a paragraph ends at a full stop
+            if not paragraph or re.search(r"[.!?:]\W*$", paragraph[-1][1]):
+                flush()
+            in_item = False
+        elif n in item_lines:
+            flush()
+            in_item = True
+        elif not in_item:
+            paragraph.append((n, line))
+    flush()
+    return found
+
+
 def _forms(item: Item) -> list[str]:
     """The item as written, and without its numbering ("### 4. Title" → "Title")."""
     text = canonical(item.text)
@@ -91,6 +136,9 @@ def _covered(item: Item, quotes: list[str], excluded: list[str]) -> bool:
         # a quote holding the item's opening words, or a short quote that is the whole title
         if any(key in q or (len(q) >= 15 and text.startswith(q)) for q in quotes):
             return True
+        # a sentence is accounted for by a record quoting part of it
+        if item.sentence and any(len(q) >= 20 and q[:PREFIX] in text for q in quotes):
+            return True
         # an exclusion naming the whole item, or at least its first 20 characters
         if any(e and (text == e or (len(e) >= 20 and (text.startswith(e) or e.startswith(key)))) for e in excluded):
             return True
@@ -101,7 +149,7 @@ def quotes_of(cat: Catalogue, document_id: str) -> list[str]:
     doc = cat.documents[document_id]
     out = [s.quote for s in doc.sections]
     for i in cat.initiatives_for("documents", document_id):
-        out += list(i.quotes) + [c.quote for c in i.commitments]
+        out += list(i.quotes) + [q for c in i.commitments for q in (c.quote, c.lead_in) if q]
     for m in cat.meetings.values():
         if m.document == document_id:
             out += [q for item in m.agenda for q in item.quotes]
@@ -114,7 +162,9 @@ def uncovered(cat: Catalogue) -> tuple[int, list[Item]]:
     for doc in cat.documents.values():
         quotes = [canonical(q) for q in quotes_of(cat, doc.id)]
         excluded = [canonical(e.text) for e in doc.coverage_exclusions]
-        for item in items(cat.sources[doc.id].text, doc.id):
+        text = cat.sources[doc.id].text
+        bullets = items(text, doc.id)
+        for item in bullets + sentences(text, doc.id, {b.line for b in bullets}):
             total += 1
             if not _covered(item, quotes, excluded):
                 missing.append(item)
@@ -123,10 +173,15 @@ def uncovered(cat: Catalogue) -> tuple[int, list[Item]]:
 
 def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(prog="python -m scripts coverage", description=__doc__.splitlines()[0]).parse_args(argv)
-    cat = load_catalogue()
+    cat, problems = load()
+    if problems:  # coverage of what could be read still helps while the data is being fixed
+        print(f"note: data/ has {len(problems)} problem(s); `python -m scripts validate` lists them", file=sys.stderr)
     total, missing = uncovered(cat)
     for item in missing:
-        print(f"data/sources/{cat.documents[item.document].source}:{item.line}: not covered: {item.text[:70]}")
+        what = "commitment sentence" if item.sentence else "bullet or heading"
+        print(f"data/sources/{cat.documents[item.document].source}:{item.line}: {what} not covered: {item.text[:90]}")
     covered = total - len(missing)
-    print(f"coverage: {covered}/{total} bullets and headings ({100 * covered / max(total, 1):.1f} %)")
+    print(
+        f"coverage: {covered}/{total} bullets, headings and commitment sentences ({100 * covered / max(total, 1):.1f} %)"
+    )
     return 1 if missing else 0

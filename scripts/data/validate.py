@@ -223,8 +223,9 @@ def cycles(edges: dict[str, list[str]]) -> list[list[str]]:
     return found
 
 
-def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
-    """Load and validate all of data/; raise DataError listing every problem."""
+def load(data_dir: Path = DATA_DIR) -> tuple[Catalogue, list[Problem]]:
+    """Load and validate all of data/: the catalogue of every record that could be read, and
+    every problem found."""
     collecting = gc.isenabled()
     gc.disable()  # every object made here lives on: the collector would only walk them again and again
     try:
@@ -240,9 +241,15 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     finally:
         if collecting:
             gc.enable()
+    return Catalogue(records=records, files=files, sources=sources, graph=graph), problems
+
+
+def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
+    """Load and validate all of data/; raise DataError listing every problem."""
+    catalogue, problems = load(data_dir)
     if problems:
         raise DataError(problems)
-    return Catalogue(records=records, files=files, sources=sources, graph=graph)
+    return catalogue
 
 
 def main(argv: list[str] | None = None) -> int:
