@@ -1,5 +1,5 @@
 // The commitments table: every commitment (from tilsagn/tilsagn.json), filtered by free text,
-// ministry, document, year, status, theme and region, sorted by any column and shown 100 rows at
+// ministry, document, year, status, firmness, theme and region, sorted by any column and shown 100 rows at
 // a time. Sorting and filtering cover all rows, not only those shown. The selection is kept in
 // the URL (shareable; the back button restores it). Rows are copies of the page's own markup
 // (its <template> element), filled with data.

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scripts.data.catalogue import Catalogue
-from scripts.data.model import Commitment, Initiative, Status, StatusValue
+from scripts.data.model import Commitment, Firmness, Initiative, Status, StatusValue
 
 OPEN = (StatusValue.aftalt, StatusValue.ukendt)
 
@@ -56,6 +56,18 @@ def rows(cat: Catalogue, today: dt.date) -> list[Row]:
 
 def status_counts(rows: list[Row]) -> dict[str, int]:
     return count_statuses(r.commitment.status for r in rows)
+
+
+def firmness_counts(rows: list[Row]) -> dict[str, int]:
+    return count_firmness(r.commitment.firmness.value for r in rows)
+
+
+def count_firmness(values: Iterable[str]) -> dict[str, int]:
+    """How many commitments of each firmness, firmest first, every level listed."""
+    counts = {f.value: 0 for f in Firmness}
+    for value in values:
+        counts[value] += 1
+    return counts
 
 
 def count_statuses(statuses: Iterable[Status]) -> dict[str, int]:

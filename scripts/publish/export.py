@@ -106,6 +106,7 @@ def commitment_rows(cat: Catalogue) -> list[dict]:
                     "år": cat.year_of(i.document),
                     "hvem": ", ".join(cat.actor(a).name for a in c.by),
                     "hvad": c.what,
+                    "fasthed": c.firmness.value,
                     "frist": c.when.date.isoformat()
                     if c.when and c.when.date
                     else (c.when.year if c.when and c.when.year else ""),

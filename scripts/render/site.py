@@ -195,7 +195,15 @@ class Links:
         passage in the source, and whatever more the page adds."""
         c = initiative.commitments[n]
         anchor = quote_anchor(initiative.id, n, "tilsagn")
-        return dict(what=c.what, when=c.when, status=c.status, source=self.source(initiative.document, anchor), **more)
+        return dict(
+            what=c.what,
+            firmness=c.firmness.value,
+            partners=self.refs("actor", c.partners),
+            when=c.when,
+            status=c.status,
+            source=self.source(initiative.document, anchor),
+            **more,
+        )
 
     def source(self, document_id: str, anchor: str = "") -> Markup:
         return self.to(source_page_path(document_id), anchor)

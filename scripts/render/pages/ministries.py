@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.data.catalogue import Catalogue
-from scripts.data.commitments import count_statuses
+from scripts.data.commitments import count_firmness, count_statuses
 from scripts.data.kinds import KINDS
 from scripts.render import danish
 from scripts.render.site import Links, Page, index_page, index_path, names, page_path
@@ -46,6 +46,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 )
             )
         counts = count_statuses(c["status"] for g in groups for c in g["commitments"])
+        firmness = count_firmness(c["firmness"] for g in groups for c in g["commitments"])
         yield Page(
             path,
             KINDS["ministries"].template,
@@ -76,6 +77,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 ],
                 count=sum(len(g["initiatives"]) for g in groups),
                 status_counts=counts,
+                firmness_counts=firmness,
             ),
         )
 

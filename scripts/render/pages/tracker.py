@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from scripts.data import commitments
 from scripts.data.catalogue import Catalogue
-from scripts.data.model import StatusValue
+from scripts.data.model import Firmness, StatusValue
 from scripts.render import danish
 from scripts.render.site import Links, Page, quote_anchor
 from scripts.render.tool_data import Names, tool_page
@@ -42,6 +42,7 @@ def entry(cat: Catalogue, r: commitments.Row, names: Names) -> dict:
         "aar": r.year,
         "by": names.hrefs("actor", c.by),
         "what": c.what,
+        "fasthed": c.firmness.value,
         "source": names.source(i.document, quote_anchor(i.id, r.number, "tilsagn")),
         "deadline": (danish.date(c.when.date) if c.when.date else str(c.when.year)) if r.deadline else "",
         "deadline_text": c.when.text if c.when and c.when.text else "",
@@ -70,6 +71,7 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
         dict(
             ref=link.ref("ministries", m),
             counts=commitments.status_counts(by_ministry[m]),
+            firmness=commitments.firmness_counts(by_ministry[m]),
             total=len(by_ministry[m]),
             lineage=link.refs("ministries", cat.lineage(m)) if len(cat.lineage(m)) > 1 else [],
         )
@@ -83,6 +85,7 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
         dokument=[(d.id, d.short_title) for d in cat.documents_in_order()],
         aar=[(str(y), str(y)) for y in sorted({r.year for r in rows})],
         status=[(s, s) for s in STATUSES],
+        fasthed=[(f.value, f.value) for f in Firmness],
         tema=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
         region=[(g.id, g.name) for g in cat.regions.values()],
     )
@@ -98,6 +101,8 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
         hlink,
         link=link,
         counts=commitments.status_counts(rows),
+        firmness_counts=commitments.firmness_counts(rows),
+        firmness_levels=[f.value for f in Firmness],
         progress=progress,
         statuses=STATUSES,
         filters=filters,
