@@ -17,7 +17,7 @@ from scripts.search.terms import folded
 
 def test_finder_page_lists_the_first_initiatives_and_points_to_the_rest(catalogue, monkeypatch):
     monkeypatch.setattr(finder, "CAP", 10)
-    page = next(finder.pages(catalogue))
+    page = next(finder.pages(catalogue, dt.date(2026, 11, 30)))
     text = render(page, environment(), REPO_URL)
     results = text.split('<ol class="vs-finder-results">', 1)[1].split("</ol>", 1)[0]
     assert len(re.findall(r"<h2><a ", results)) == 10
@@ -64,7 +64,13 @@ def test_the_script_fills_the_same_markup_as_the_page_lists(catalogue):
     """A finder result and a commitment row are written once, in one macro: the page lists them,
     and holds them once more, with every optional part and no data, in a <template> for its script."""
     pages = [
-        (next(finder.pages(catalogue)), '<ol class="vs-finder-results">', "</ol>", "vs-finder-card", "li"),
+        (
+            next(finder.pages(catalogue, dt.date(2026, 11, 30))),
+            '<ol class="vs-finder-results">',
+            "</ol>",
+            "vs-finder-card",
+            "li",
+        ),
         (next(tracker.pages(catalogue, dt.date(2026, 1, 1))), "<tbody>", "</tbody>", "vs-commitment", "tr"),
     ]
     for page, start, end, name, tag in pages:

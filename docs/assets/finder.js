@@ -1,5 +1,5 @@
 // The finder: narrows the initiatives (from find/initiativer.json) by region, theme, target
-// group, year, status and free text, and shows them 50 at a time. Counts beside each choice show
+// group, year, status and free text, orders them by source, newest or end, and shows them 50 at a time. Counts beside each choice show
 // how many initiatives it would leave. The selection is kept in the URL (shareable; the back
 // button restores it); the CSV has every matching initiative, not only those shown. Results and
 // follow links are copies of the page's own markup (its <template> elements), filled with data.
@@ -46,7 +46,7 @@
     // one facet out (for the counts beside its choices).
     function matches(x, chosen, skip) {
       for (const [name, values] of Object.entries(chosen)) {
-        if (name === skip || values.length === 0) continue;
+        if (name === skip || name === "orden" || values.length === 0) continue;
         if (name === "q") {
           if (!filter.matches(haystack.get(x), values[0])) return false;
         } else if (name === "aar") {
@@ -117,9 +117,16 @@
       }
     }
 
+    // "nyeste": latest start first; "slut": latest end first, unknown ends last; else source order
+    const orders = {
+      nyeste: (a, b) => b.start - a.start,
+      slut: (a, b) => (b.slut || -1) - (a.slut || -1),
+    };
+
     function apply(push) {
       const chosen = selection();
       matched = items.filter((x) => matches(x, chosen, null));
+      if (orders[chosen.orden[0]]) matched.sort(orders[chosen.orden[0]]);
       pager.show(matched);
       updateCounts(chosen);
       vs.writeUrl(Object.fromEntries(Object.entries(chosen).map(([name, values]) => [name, values.join(",")])), push);
@@ -144,7 +151,11 @@
       const body = "\ufeff" + rows.map((r) => r.map(quote).join(";")).join("\r\n") + "\r\n";
       const download = document.createElement("a");
       download.href = URL.createObjectURL(new Blob([body], { type: "text/csv;charset=utf-8" }));
-      download.download = "initiativer.csv";
+      // the file name says the selection: initiativer-region-midtjylland-2016.csv
+      const parts = Object.entries(selection()).filter(([name]) => name !== "orden").flatMap(([, values]) => values);
+      const slug = parts.join("-").toLocaleLowerCase("da").replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+        .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80);
+      download.download = `initiativer${slug ? "-" + slug : ""}.csv`;
       download.click();
       URL.revokeObjectURL(download.href);
     }

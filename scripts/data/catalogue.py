@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from scripts.data.lifecycle import Lifecycle, lifecycle
 from scripts.data.model import (
     ACTORS,
     AgendaItem,
@@ -155,19 +156,19 @@ class Catalogue:
     def commitment_count(self) -> int:
         return sum(len(i.commitments) for i in self.initiatives.values())
 
+    def lifecycle(self, i: Initiative) -> Lifecycle:
+        """When the initiative runs, and what that rests on (scripts/data/lifecycle.py)."""
+        return lifecycle(i, self.documents[i.document], self.year_of(i.document))
+
     def active_years(self, i: Initiative) -> range:
-        """The years an initiative is active: from its document's year to the latest year the
-        document or the initiative gives (period end, valid until, timing, commitment deadlines)."""
-        doc = self.documents[i.document]
-        start = self.year_of(i.document) or 0
-        ends = [
-            start,
-            doc.period.end if doc.period else 0,
-            doc.valid_until.year if doc.valid_until else 0,
-            i.timing.year if i.timing and i.timing.year else 0,
-        ]
-        ends += [c.when.year or (c.when.date.year if c.when.date else 0) for c in i.commitments if c.when]
-        return range(start, max(ends) + 1)
+        """The years an initiative is known to be active: its period, or where its end is unknown,
+        from its start to its latest commitment deadline."""
+        life = self.lifecycle(i)
+        if years := life.years():
+            return years
+        start = life.start or 0
+        ends = [c.when.year or (c.when.date.year if c.when.date else 0) for c in i.commitments if c.when]
+        return range(start, max([start, *ends]) + 1)
 
     @cached_property
     def _documents_in_order(self) -> list[Document]:

@@ -47,16 +47,18 @@ HAND_WRITTEN_FOLDERS = ("assets",)
 # The work is cut into parts of at most a few seconds at 50x the real data, largest first, so
 # that every core stays busy until the end; the initiative pages, the largest kind, are shared.
 INITIATIVE_PARTS = 2
-OTHER_PAGE_KINDS = (sources, entities, ministries, documents, finder, meetings, opendata, figures)
+OTHER_PAGE_KINDS = (sources, entities, ministries, documents, meetings, opendata, figures)
 
 
 def page_groups(cat: Catalogue, today: dt.date) -> list[Callable[[], Iterator[Page]]]:
     """Every page, in groups that can be made independently, the largest first."""
     return [
-        *(functools.partial(initiatives.pages, cat, n, INITIATIVE_PARTS) for n in range(INITIATIVE_PARTS)),
+        # initiatives, the finder and the tracker depend on the date: what has ended, what is overdue
+        *(functools.partial(initiatives.pages, cat, today, n, INITIATIVE_PARTS) for n in range(INITIATIVE_PARTS)),
         *(functools.partial(m.pages, cat) for m in OTHER_PAGE_KINDS),
+        functools.partial(finder.pages, cat, today),
         functools.partial(tracker.pages, cat, today),
-    ]  # the only page kind that depends on the date
+    ]
 
 
 def render(page: Page, env, repo_url: str) -> str:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from scripts.data.catalogue import Catalogue, Mention
 from scripts.data.kinds import KINDS
 from scripts.render import danish
+from scripts.render.badges import STATUS_MEANING
 from scripts.render.escape import finalize, inline
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -256,4 +257,5 @@ def environment() -> jinja2.Environment:
         # inside raw HTML blocks Markdown is not processed: escape for HTML only
         h=lambda v: Markup(html.escape(str(v), quote=True)),
     )
+    env.globals["status_meaning"] = STATUS_MEANING  # our own Danish text, keyed by status value
     return env

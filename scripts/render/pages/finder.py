@@ -1,5 +1,6 @@
 """The finder for companies (/find/): narrow the initiatives by region, theme, target group,
-active year, status and free text.
+active year, status and free text; each says whether it has ended, and the page says where a
+company finds support today.
 
 What the filters need is in find/initiativer.json (scripts.render.tool_data); assets/finder.js fetches
 it, filters, counts, exports CSV and shows the results a page at a time. Without JavaScript the
@@ -9,11 +10,13 @@ pages and the list of all initiatives.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from scripts.data.catalogue import Catalogue
 from scripts.data.model import Initiative, StatusValue
 from scripts.publish import feeds
+from scripts.render import badges
 from scripts.render.site import Links, Page
 from scripts.render.tool_data import Names, tool_page
 
@@ -30,32 +33,40 @@ FACETS = {
 }
 
 
-def entry(cat: Catalogue, i: Initiative, names: Names) -> dict:
+def entry(cat: Catalogue, i: Initiative, names: Names, today: dt.date) -> dict:
     """What the finder shows and filters on for one initiative; the keys of the facets and
     the status are the finder's URL parameters."""
     years = cat.active_years(i)
-    span = f"{years.start}–{years.stop - 1}"
+    life = badges.lifecycle(cat, i, today)
     operators = list(dict.fromkeys(i.organisations + i.forums + i.ministries))
     return {
         "title": i.title,
         "href": names.url("initiatives", i.id),
+        "life": life["label"],
+        "life_state": life["state"],
+        "life_why": life["explanation"],
         "summary": i.summary,
         "groups": names.hrefs("target_groups", i.target_groups),
-        "when": f"{i.timing.text} ({span})" if i.timing and i.timing.text else span,
+        "when": i.timing.text if i.timing and i.timing.text else "",
         "who": names.hrefs("actor", operators),
+        "regions": names.hrefs("regions", cat.regions_of(i)),
+        "funding": "; ".join(f.text for f in i.funding),
         "source": names.href("documents", i.document),
         "status": i.status.value.value,
+        "status_why": badges.status_explanation(i.status, cat),
         "region": cat.regions_of(i),
         "tema": i.themes,
         "maalgruppe": i.target_groups,
         "aar": [years.start, years.stop - 1],
+        "start": life["start"] or 0,
+        "slut": life["end"] or 0,
     }
 
 
-def pages(cat: Catalogue) -> Iterator[Page]:
+def pages(cat: Catalogue, today: dt.date) -> Iterator[Page]:
     link = Links(cat, PATH, raw_html=True)  # the list is raw HTML
     names = Names(cat)
-    items = [entry(cat, i, names) for i in cat.initiatives_in_order()]
+    items = [entry(cat, i, names, today) for i in cat.initiatives_in_order()]
     options = dict(
         regions=[
             r
@@ -74,7 +85,9 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         )
         for kind in feeds.FACETS
     ]
-    years = sorted({y for x in items for y in range(x["aar"][0], x["aar"][1] + 1)})
+    # every year from the first initiative's up to today: a company asking about this year learns
+    # that nothing here runs now
+    years = list(range(min((x["aar"][0] for x in items), default=today.year), today.year + 1))
     yield tool_page(
         PATH,
         "finder.md.j2",
@@ -87,6 +100,10 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         link,
         facets=facets,
         years=years,
+        first_year=years[0],
+        last_year=max((cat.lifecycle(i).end or 0 for i in cat.initiatives.values()), default=0),
+        running=sum(1 for x in items if x["life_state"] in ("running", "upcoming")),
+        today=today,
         statuses=[s.value for s in StatusValue],
         themes_index=link.index("themes"),
         target_groups_index=link.index("target_groups"),

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from scripts.data.catalogue import Catalogue
 from scripts.data.kinds import KINDS
+from scripts.render import badges
 from scripts.render.site import Links, Page, index_page, index_path, names, page_path, quote_anchor
 from scripts.search.related import related
 
 
-def pages(cat: Catalogue, part: int = 0, parts: int = 1) -> Iterator[Page]:
+def pages(cat: Catalogue, today: dt.date, part: int = 0, parts: int = 1) -> Iterator[Page]:
     """Every `parts`-th initiative's page from the `part`-th on, so processes can share the
     work; part 0 also makes the index."""
     mine = list(cat.initiatives.values())[part::parts]
@@ -40,6 +42,7 @@ def pages(cat: Catalogue, part: int = 0, parts: int = 1) -> Iterator[Page]:
                 link=link,
                 document=link.ref("documents", i.document),
                 year=cat.year_of(i.document),
+                life=badges.lifecycle(cat, i, today),
                 section=next(s for s in document.sections if s.id == i.section),
                 fields=link.fields("initiatives", i.id),
                 named_by=link.named_by("initiatives", i.id),
