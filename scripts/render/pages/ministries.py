@@ -17,9 +17,10 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         path = page_path("ministries", ministry.id)
         link = Links(cat, path)
         chain = cat.lineage(ministry.id)
-        # The ministry under its own name and every earlier name: a commitment made by
-        # Økonomi- og Erhvervsministeriet in 2011 is found on Erhvervsministeriet's page too.
-        names_in_line = chain[: chain.index(ministry.id) + 1]
+        # The ministry under every name in its history, earlier and later: a commitment made by
+        # Økonomi- og Erhvervsministeriet in 2011 is found on Erhvervsministeriet's page and the
+        # other way round, as the tracker's ministry filter finds them (commitments.Row.in_line).
+        names_in_line = chain
         naming = {i.id for m in names_in_line for i in cat.initiatives_for("ministries", m)}
         groups = []
         for doc in cat.documents_in_order():

@@ -41,21 +41,38 @@ def entry(cat: Catalogue, r: commitments.Row, names: Names) -> dict:
         "document": names.href("documents", i.document),
         "aar": r.year,
         "by": names.hrefs("actor", c.by),
+        "signed_for": names.hrefs("ministries", r.signed_for),
         "what": c.what,
         "fasthed": c.firmness.value,
         "source": names.source(i.document, quote_anchor(i.id, r.number, "tilsagn")),
-        "deadline": (danish.date(c.when.date) if c.when.date else str(c.when.year)) if r.deadline else "",
+        "deadline": _deadline(r),
         "deadline_text": c.when.text if c.when and c.when.text else "",
+        "implied": (
+            f"Ingen egen frist; {cat.documents[i.document].short_title} gælder til {danish.date(r.deadline)}"
+            if r.implied and r.deadline
+            else ""
+        ),
         "frist": r.deadline.isoformat() if r.deadline else "",
+        "frist_passeret": "ja" if r.overdue else "nej",
         "status": c.status.value.value,
         "status_source": names.href("documents", c.status.source) if c.status.source else "",
         "overdue": r.overdue,
         "initiative": names.href("initiatives", i.id),
-        "ministerium": list(r.ministries),
+        "ministerium": list(r.in_line),  # found under every name in the ministries' history
         "dokument": i.document,
         "tema": i.themes,
         "region": cat.regions_of(i),
     }
+
+
+def _deadline(r: commitments.Row) -> str:
+    """The commitment's own deadline as the source fixes it: a date, or a year (never a made-up day)."""
+    when = r.commitment.when
+    if r.implied or not when:
+        return ""
+    shown = danish.date(when.date) if when.date else str(when.year or "")
+    # "i 2013" says it already: the cell shows the source's phrase alone
+    return "" if when.text and str(when.year or (when.date and when.date.year)) in when.text else shown
 
 
 def _table(cat: Catalogue, rows, today: dt.date) -> Page:
@@ -80,11 +97,12 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
     filters = dict(
         ministerium=[
             (m, cat.ministries[m].name)
-            for m in sorted({m for r in rows for m in r.ministries}, key=lambda m: cat.ministries[m].name.casefold())
+            for m in sorted({m for r in rows for m in r.in_line}, key=lambda m: cat.ministries[m].name.casefold())
         ],
         dokument=[(d.id, d.short_title) for d in cat.documents_in_order()],
         aar=[(str(y), str(y)) for y in sorted({r.year for r in rows})],
         status=[(s, s) for s in STATUSES],
+        frist_passeret=[("ja", "frist passeret"), ("nej", "ikke passeret")],
         fasthed=[(f.value, f.value) for f in Firmness],
         tema=[(t.id, t.name) for t in sorted(cat.themes.values(), key=lambda t: t.name.casefold())],
         region=[(g.id, g.name) for g in cat.regions.values()],
@@ -108,6 +126,7 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
         filters=filters,
         today=today,
         overdue=sum(r.overdue for r in rows),
+        implied=sum(r.implied for r in rows),
         csv=link.url("download/tilsagn.csv"),
         ministries_index=hlink.index("ministries"),
         matrix=link.to("tilsagn/matrix.md"),
