@@ -135,14 +135,16 @@ class Catalogue:
 
     # --- derived views ----------------------------------------------------------
     def year_of(self, document_id: str) -> int | None:
+        """The year the document is dated, the one year shown for it everywhere: its date, the
+        year its own dating gives ("2015" for the plan for 2016-2020), else its period's start."""
         d = self.documents[document_id]
         if d.date:
             return d.date.year
-        if d.period:
-            return d.period.start
         stated = re.search(r"\b(19|20)\d\d\b", d.date_text or "")
         if stated:
             return int(stated.group())
+        if d.period:
+            return d.period.start
         if d.valid_until:
             return d.valid_until.year
         return None

@@ -135,28 +135,41 @@ def _table(cat: Catalogue, rows, today: dt.date) -> Page:
 
 
 def _matrix(cat: Catalogue, rows) -> Page:
+    """Commitments per ministry and region. A row is a ministry under all its names (as the
+    tracker's filter finds it), named by its latest; totals count each commitment once."""
     path = "tilsagn/matrix.md"
     link = Links(cat, path)
     hlink = Links(cat, path, raw_html=True)
-    cells = defaultdict(int)
+    lines = {}
     for r in rows:
-        for region in cat.regions_of(r.initiative):
-            for m in r.ministries:
-                cells[(region, m)] += 1
-    regions = [g for g in cat.regions.values() if any(k[0] == g.id for k in cells)]
-    ministries = sorted({m for _, m in cells}, key=lambda m: cat.ministries[m].name.casefold())
+        for m in r.ministries:
+            latest = cat.lineage(m)[-1]
+            lines.setdefault(latest, cat.lineage(latest))
+    regions = [g for g in cat.regions.values() if any(g.id in cat.regions_of(r.initiative) for r in rows)]
+
+    def count(line, region=None) -> int:
+        return sum(
+            1 for r in rows if set(r.in_line) & set(line) and (region is None or region in cat.regions_of(r.initiative))
+        )
+
     table = [
         dict(
-            ref=hlink.ref("ministries", m),
+            ref=hlink.ref("ministries", latest),
+            earlier=hlink.refs("ministries", line[:-1]),
             cells=[
                 dict(
-                    count=cells.get((g.id, m), 0), href=hlink.url("tilsagn/index.md", f"ministerium={m}&region={g.id}")
+                    count=count(line, g.id),
+                    href=hlink.url("tilsagn/index.md", f"ministerium={latest}&region={g.id}"),
+                    region=g.name,
                 )
                 for g in regions
             ],
+            total=count(line),
         )
-        for m in ministries
+        for latest, line in sorted(lines.items(), key=lambda kv: cat.ministries[kv[0]].name.casefold())
     ]
+    with_ministry = [r for r in rows if r.ministries]
+    totals = [sum(1 for r in with_ministry if g.id in cat.regions_of(r.initiative)) for g in regions]
     return Page(
         path,
         "tracker_matrix.md.j2",
@@ -165,6 +178,8 @@ def _matrix(cat: Catalogue, rows) -> Page:
             link=link,
             regions=hlink.refs("regions", [g.id for g in regions]),
             table=table,
+            totals=totals,
+            total=len(with_ministry),
             tracker=link.to("tilsagn/index.md"),
         ),
     )
