@@ -18,6 +18,7 @@ from scripts.data.catalogue import Catalogue
 from scripts.data.model import Firmness, StatusValue
 from scripts.render import danish
 from scripts.render.site import Links, Page, quote_anchor
+from scripts.render.timeline_chart import timeline_chart
 from scripts.render.tool_data import Names, tool_page
 
 STATUSES = [s.value for s in StatusValue]
@@ -221,10 +222,11 @@ def _timeline(cat: Catalogue, rows) -> Page:
             years[r.deadline.year].append(
                 dict(
                     kind="Frist",
-                    date=r.commitment.when.date,
+                    date=r.deadline if r.implied else r.commitment.when.date if r.commitment.when else None,
                     ref=link.ref("initiatives", r.initiative.id),
                     what=r.commitment.what,
-                    phrase=r.commitment.when.text,
+                    phrase=r.commitment.when.text if r.commitment.when else None,
+                    implied=r.implied,
                     overdue=r.overdue,
                     follows=[],
                 )
@@ -234,5 +236,5 @@ def _timeline(cat: Catalogue, rows) -> Page:
         path,
         "tracker_timeline.md.j2",
         meta={"type": "Oversigt"},
-        context=dict(link=link, years=ordered, tracker=link.to("tilsagn/index.md")),
+        context=dict(link=link, years=ordered, chart=timeline_chart(ordered), tracker=link.to("tilsagn/index.md")),
     )
