@@ -34,7 +34,8 @@ validate: $(READY) ## Check data/ and report every problem
 	$(PY) -m scripts validate
 
 site: $(READY) ## Validate data and build the publishable site into site/ (site/ is replaced only if all succeeds)
-	$(PY) -m scripts site
+	@# PUBLIC=1 (the deploy): refuse to build unless SITE_URL is the public https address
+	$(PY) -m scripts site $(if $(PUBLIC),--public)
 
 check-site: $(READY) ## Check every link and anchor of the built site/ offline
 	$(VENV)/bin/lychee --offline --include-fragments --index-files index.html --root-dir "$(CURDIR)/site" \

@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from scripts.dev.scratch import ROOT, publish_command
-from scripts.publish.site import REQUIRED
+from scripts.publish.site import REQUIRED, public_address_problem
 from tests.conftest import VALID
 
 pytestmark = pytest.mark.slow  # builds sites
@@ -126,3 +127,17 @@ def test_a_build_stopped_midway_keeps_the_site_and_leaves_no_process(published, 
     assert_complete(published / "site")
     if how == "interrupted":
         assert list((published / "build").glob("site-*")) == []
+
+
+@pytest.mark.parametrize("url", ["", "http://127.0.0.1:8000/", "https://localhost/", "http://example.dk/"])
+def test_a_public_build_refuses_an_address_that_is_not_public(tmp_path, url):
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | ({"SITE_URL": url} if url else {})
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "site", "--public"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "SITE_URL must be the site's public https address" in result.stderr
+
+
+def test_a_public_address_is_accepted():
+    assert public_address_problem("https://vaekstaftaler.github.io/vaekstaftaler/") is None

@@ -90,7 +90,8 @@ def test_workflow_tests_builds_and_deploys_the_tested_site_on_data_changes():
     assert runs.index("make validate") < runs.index("make test") < runs.index("make site")
     # the site is built for Pages with the URL that configure-pages reports, and uploaded
     pages = next(s for s in _steps(test) if _uses(s) == "actions/configure-pages")
-    build = next(s for s in _steps(test) if s.get("run") == "make site" and "env" in s)
+    # PUBLIC=1: the build refuses a local address (tests/test_publish.py)
+    build = next(s for s in _steps(test) if s.get("run") == "make site PUBLIC=1" and "env" in s)
     assert build["env"]["SITE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}/"
     upload = next(s for s in _steps(test) if _uses(s) == "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
@@ -111,6 +112,10 @@ def test_workflow_tests_builds_and_deploys_the_tested_site_on_data_changes():
     assert deploy["needs"] == "test" and deploy["if"] == ON_MAIN
     assert [_uses(s) for s in _steps(deploy)] == ["actions/deploy-pages"]
     assert not any("run" in s for s in _steps(deploy))
+
+
+def test_the_site_is_rebuilt_weekly_so_ended_and_overdue_follow_the_calendar():
+    assert [s["cron"] for s in _flow()[True]["schedule"]] == ["17 4 * * 1"]
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_tag_in_a_comment():

@@ -1,11 +1,13 @@
 """Build the publishable site into site/, all or nothing (`make site`).
 
-    python -m scripts site [-f mkdocs.yml]
+    python -m scripts site [-f mkdocs.yml] [--public]
 
 The data is validated, then the whole site (pages, downloads, feeds, search index) is built
 into a new folder under build/. Only when every part of that succeeded does the new folder
 replace site/; after a failure, Ctrl-C or a killed build, site/ is as it was. Builds of the
 same project wait for each other (scripts.publish.build_lock), and the build's processes end with it.
+With --public (the deploy), the site's address (SITE_URL) must be a public https address: feeds,
+calendars and downloads carry absolute links, which must never point at a developer's machine.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scripts import forked
 from scripts.data.problems import DataError
@@ -40,9 +43,22 @@ REQUIRED = (
 )
 
 
-def publish(config_file: Path) -> int:
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1", ""}
+
+
+def public_address_problem(url: str) -> str | None:
+    """Why `url` cannot be the address of the published site, if it cannot."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or (parts.hostname or "") in LOCAL_HOSTS:
+        return f"SITE_URL must be the site's public https address, not {url!r}"
+    return None
+
+
+def publish(config_file: Path, public: bool = False) -> int:
     project = config_file.resolve().parent
     site = project / "site"
+    if public and (problem := public_address_problem(os.environ.get("SITE_URL", ""))):
+        return _refused(site, problem)
     with build_lock.held(project):
         build = project / "build"
         for stale in build.glob(STAGING_PREFIX + "*"):  # no other build runs: these are left over
@@ -105,10 +121,11 @@ def _interrupted(signum, frame) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts site", description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--public", action="store_true", help="the deploy: refuse a local SITE_URL")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupted)
     try:
-        return publish(args.config_file)
+        return publish(args.config_file, args.public)
     except KeyboardInterrupt:
         print("Interrupted: site/ is unchanged.", file=sys.stderr)
         return 130
