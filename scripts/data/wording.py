@@ -21,7 +21,7 @@ _W = r"(?<!\w)"  # start of a word
 _MULIGHED = [r"kan", r"kunne", r"mulighed(?:en|er|erne)?", r"eventuel(?:t|le)?", r"evt\."]
 # An intention or a process whose outcome is open: "vil arbejde for", "vil undersøge", "drøfte".
 _HENSIGT = [
-    r"arbejde[rs]? (?:for|på|hen imod|videre med)",
+    r"arbejde[rs]? (?:for|på|hen imod|videre med|med at)",
     r"undersøge[rs]?",
     r"drøfte[rs]?",
     r"overvej\w*",
@@ -71,6 +71,15 @@ _TILSAGN = [
     r"tiltræder",
     r"godkender",
     r"tilsagn",
+    # the present passive of the same verbs: "Team VækstDanmark, som etableres af de fem regioner"
+    r"etableres",
+    r"igangsættes",
+    r"iværksættes",
+    r"gennemføres",
+    r"videreudvikles",
+    r"fortsættes",
+    r"tilbydes",
+    r"forelægger",
 ]
 
 

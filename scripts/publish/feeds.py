@@ -34,7 +34,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from scripts.data.catalogue import Catalogue
-from scripts.data.commitments import deadline
 from scripts.data.model import Initiative
 from scripts.render.site import page_path
 
@@ -202,23 +201,31 @@ def _fold(line: str) -> str:
     return "\r\n".join(out + [current])
 
 
-def deadlines(items: list[Initiative]) -> Iterator[tuple[dt.date, str, str, str, Initiative]]:
-    """(date, uid, summary, url, initiative) for every commitment with a date or a year."""
+def deadlines(items: list[Initiative]) -> Iterator[tuple[dt.date, dt.date, str, str, str, Initiative]]:
+    """(first day, day after the last, uid, summary, url, initiative) for every commitment with a
+    date or a year. A date is that one day; a year alone ("i 2013") is the whole year, never a
+    made-up day in it."""
     for i in items:
         for n, c in enumerate(i.commitments, start=1):
-            day = deadline(c)
-            if day is None:
+            if not c.when or not (c.when.date or c.when.year):
                 continue
             phrase = f" ({c.when.text})" if c.when.text else ""
-            yield day, f"{i.id}-{n}", f"Frist{phrase}: {c.what}", _page_url(i.id), i
+            if c.when.date:
+                first, after, what = c.when.date, c.when.date + dt.timedelta(days=1), "Frist"
+            else:
+                year = c.when.year or 0
+                first, after, what = dt.date(year, 1, 1), dt.date(year + 1, 1, 1), f"Frist i løbet af {year}"
+            yield first, after, f"{i.id}-{n}", f"{what}{phrase}: {c.what}", _page_url(i.id), i
 
 
-def _event(day: dt.date, uid: str, summary: str, url: str, site_url: str) -> str:
+def _event(first: dt.date, after: dt.date, uid: str, summary: str, url: str, site_url: str) -> str:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{uid}@vaekstaftaler",
-        f"DTSTAMP:{day:%Y%m%d}T000000Z",
-        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        f"DTSTAMP:{first:%Y%m%d}T000000Z",
+        f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{after:%Y%m%d}",
+        "TRANSP:TRANSPARENT",  # a deadline, not a busy time
         f"SUMMARY:{_ics_text(summary)}",
         f"URL:{site_url}{url}",
         "END:VEVENT",
@@ -262,8 +269,8 @@ def files(cat: Catalogue, site_url: str) -> Iterator[tuple[str, str]]:
     entries = {i.id: _entry(cat, i, changed[i.id], site_url) for c in members.values() for i in c}
 
     events: dict[Combination, list[str]] = defaultdict(list)
-    for day, uid, summary, url, i in sorted(deadlines(cat.initiatives_in_order()), key=lambda e: e[:4]):
-        event = _event(day, uid, summary, url, site_url)
+    for first, after, uid, summary, url, i in sorted(deadlines(cat.initiatives_in_order()), key=lambda e: e[:5]):
+        event = _event(first, after, uid, summary, url, site_url)
         for combination in combinations[i.id]:
             events[combination].append(event)
 
