@@ -79,6 +79,8 @@ _TILSAGN = [
     r"videreudvikles",
     r"fortsættes",
     r"tilbydes",
+    r"indgås",
+    r"nedsættes",
     r"forelægger",
 ]
 
