@@ -59,6 +59,18 @@ def test_a_party_named_in_the_lead_in_or_as_its_minister_is_accepted(data_copy):
     assert problems_in(data_copy) == []
 
 
+def test_the_parties_named_together_are_the_agreements_parties(data_copy):
+    add_to_source(data_copy, "Parterne er enige om at styrke samarbejdet.")
+    edit(data_copy, INITIATIVE, "  - by: [erhvervsministeriet]", "  - by: [regeringen, vaekstforum-test]")
+    edit(data_copy, INITIATIVE, "    when:\n      year: 2020\n      text: i efteråret 2020\n", "")
+    edit(data_copy, INITIATIVE, QUOTE, "    quote: Parterne er enige om at styrke samarbejdet.\n")
+    assert problems_in(data_copy) == []
+    # a ministry that is not a party of the agreement is not among "parterne"
+    edit(data_copy, INITIATIVE, "  - by: [regeringen, vaekstforum-test]", "  - by: [regeringen, erhvervsministeriet]")
+    [problem] = problems_in(data_copy)
+    assert "commitments[0].by[1]: 'erhvervsministeriet' is not named" in problem
+
+
 def test_timing_from_outside_the_commitments_quote_is_refused(data_copy):
     edit(
         data_copy,

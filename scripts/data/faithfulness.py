@@ -1,8 +1,8 @@
 """Rules that keep a commitment's paraphrased fields as faithful as its quote.
 
 Each commitment is read with its own quote and the lead-in sentence it continues ("Vækstforum
-vil:"): whoever it says commits must be named there, its timing must be that passage's own
-phrase, and its firmness must be what the passage's wording says (scripts/data/wording.py).
+vil:"): whoever it says commits must be named there ("parterne" names the agreement's parties),
+its timing must be that passage's own phrase, and its firmness must be what the passage's wording says (scripts/data/wording.py).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from scripts.data.problems import Problem
 from scripts.data.wording import HENSIGT, MULIGHED, TILSAGN, actor_forms, levels, names, occurs
 from scripts.data.yaml_lines import YamlFile
 
+PARTIES_WORDS = ["parterne", "parternes", "begge parter", "aftaleparterne"]
 _EXAMPLES = {
     TILSAGN: "'vil', 'skal', 'forpligter sig', 'er enige om'",
     HENSIGT: "'vil arbejde for', 'vil undersøge', 'drøfte'",
@@ -27,17 +28,21 @@ def commitment_problems(records: dict, yaml_files: dict[tuple[str, str], YamlFil
     }
     problems: list[Problem] = []
     for rid, initiative in records["initiatives"].items():
-        problems += _initiative_problems(initiative, yaml_files[("initiatives", rid)], forms)
+        document = records["documents"].get(initiative.document)
+        parties = set(document.parties) if document else set()
+        problems += _initiative_problems(initiative, yaml_files[("initiatives", rid)], forms, parties)
     return problems
 
 
-def _initiative_problems(i: Initiative, yf: YamlFile, forms: dict[str, list[str]]) -> list[Problem]:
+def _initiative_problems(i: Initiative, yf: YamlFile, forms: dict[str, list[str]], parties: set[str]) -> list[Problem]:
     problems = []
     for n, c in enumerate(i.commitments):
         passage = c.quote + ("\n" + c.lead_in if c.lead_in else "")
         where = "the commitment's quote" + (" or lead-in" if c.lead_in else "")
+        # "Parterne er enige om …" names every party of the agreement
+        all_parties = names(passage, PARTIES_WORDS)
         for k, actor in enumerate(c.by):
-            if actor in forms and not names(passage, forms[actor]):
+            if actor in forms and not names(passage, forms[actor]) and not (all_parties and actor in parties):
                 problems.append(
                     yf.problem(
                         ("commitments", n, "by", k),
