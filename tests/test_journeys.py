@@ -157,17 +157,32 @@ def test_follow_links_match_the_chosen_region_and_target_group(page, site):
     follow = page.locator(".vs-follow")
     feeds = follow.locator("a").evaluate_all("as => as.map(a => a.href)")
     name = "feeds/regions-region-midtjylland+target_groups-foedevarevirksomheder"
-    assert [f.split(page.base, 1)[1] for f in feeds] == [name + ".xml", name + ".ics"]
+    # the feed opens on the page that shows it to people; the calendar is the file itself
+    assert [f.split(page.base, 1)[1] for f in feeds] == ["foelg/?feed=" + name + ".xml", name + ".ics"]
     assert (site / (name + ".xml")).is_file() and (site / (name + ".ics")).is_file()
     assert "Årstal, status og fritekst indgår ikke i feeds og kalendere." in follow.inner_text()
     # two target groups: one feed per combination of the chosen values
     open_tool(page, "find/?region=region-midtjylland&maalgruppe=foedevarevirksomheder,smv")
     feeds = follow.locator("a").evaluate_all("as => as.map(a => a.href)")
     assert [f.split(page.base, 1)[1] for f in feeds[::2]] == [
-        name + ".xml",
-        "feeds/regions-region-midtjylland+target_groups-smv.xml",
+        "foelg/?feed=" + name + ".xml",
+        "foelg/?feed=feeds/regions-region-midtjylland+target_groups-smv.xml",
     ]
-    assert all((site / f.split(page.base, 1)[1]).is_file() for f in feeds)
+    assert all((site / f.split(page.base, 1)[1].removeprefix("foelg/?feed=")).is_file() for f in feeds)
+
+
+def test_a_feed_opens_as_a_danish_page_with_its_address_and_latest_entries(page, site):
+    open_tool(page, "find/?region=region-midtjylland&maalgruppe=foedevarevirksomheder")
+    page.locator(".vs-follow a").first.click()
+    page.wait_for_url("**/foelg/**")
+    name = "feeds/regions-region-midtjylland+target_groups-foedevarevirksomheder.xml"
+    assert page.input_value("#vs-feed-address") == page.base + name
+    page.wait_for_function("() => document.querySelectorAll('.vs-feed-entries li').length > 0")
+    entries = page.locator(".vs-feed-entries li a").evaluate_all("as => as.map(a => a.href)")
+    in_feed = (site / name).read_text(encoding="utf-8").count("<entry>")
+    assert len(entries) == in_feed and all(e.startswith(page.base + "initiativer/") for e in entries)
+    assert "senest ændrede først" in page.inner_text(".vs-feed-status")
+    assert page.get_attribute(".vs-feed-calendar a", "href") == page.base + name.replace(".xml", ".ics")
     # more than six combinations: asked to narrow the selection instead of a long list
     open_tool(
         page,

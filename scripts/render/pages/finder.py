@@ -23,6 +23,7 @@ from scripts.render.tool_data import Names, tool_page
 PATH = "find/index.md"
 DATA = "find/initiativer.json"
 CAP = 100  # initiatives listed in the page itself: the real data (74) fits, at 50× the page stays < 200 KB
+FOLLOW_PAGE = "foelg/?feed="
 MAX_FEEDS = 6  # follow links for at most this many combinations; more: the page asks to narrow the selection
 
 # The facets people can follow (feeds.FACETS, same order): URL parameter and legend.
@@ -108,10 +109,11 @@ def pages(cat: Catalogue, today: dt.date) -> Iterator[Page]:
         themes_index=link.index("themes"),
         target_groups_index=link.index("target_groups"),
         initiatives_index=link.index("initiatives"),
-        feed=feeds.feed_path(),
+        # a feed opens on the page that shows it to people (docs/foelg.md), a calendar as a file
+        feed=FOLLOW_PAGE + feeds.feed_path(),
         calendar=feeds.feed_path(ext="ics"),
         # the files of a combination of choices: "{}" stands for their parts, joined by the separator
-        follow_feed=feeds.combined_path("{}"),
+        follow_feed=FOLLOW_PAGE + feeds.combined_path("{}"),
         follow_calendar=feeds.combined_path("{}", "ics"),
         follow_separator=feeds.SEPARATOR,
         max_feeds=MAX_FEEDS,
