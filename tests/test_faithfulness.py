@@ -32,6 +32,9 @@ def add_to_source(data, text: str) -> None:
         ("Regionen arbejder på at etablere et center", {HENSIGT}),
         ("Partnerne kan blandt andre være universiteterne", {MULIGHED}),
         ("Vækstforum vil undersøge mulighederne", {HENSIGT, MULIGHED}),
+        ("Parterne vil indkalde til en drøftelse af resultaterne", {TILSAGN, HENSIGT}),
+        ("Parterne er ligeledes enige i at styrke samarbejdet", {TILSAGN}),
+        ("Parterne søger hver især at tilvejebringe midler", {HENSIGT}),
     ],
 )
 def test_wording_tells_how_firm_a_passage_is(wording, expected):

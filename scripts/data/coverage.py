@@ -100,7 +100,7 @@ def sentences(text: str, document_id: str, item_lines: set[int]) -> list[Item]:
         joined, starts = "", []
         for n, line in paragraph:
             starts.append((len(joined), n))
-            joined += line.strip() + " "
+            joined += line.strip() + "\n"  # a line break, so that canonical() joins "for-⏎slag"
         bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(joined)] + [len(joined)]
         for start, end in itertools.pairwise(bounds):
             piece = joined[start:end]
@@ -179,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     total, missing = uncovered(cat)
     for item in missing:
         what = "commitment sentence" if item.sentence else "bullet or heading"
-        print(f"data/sources/{cat.documents[item.document].source}:{item.line}: {what} not covered: {item.text[:90]}")
+        text = " ".join(item.text.split())[:90]
+        print(f"data/sources/{cat.documents[item.document].source}:{item.line}: {what} not covered: {text}")
     covered = total - len(missing)
     print(
         f"coverage: {covered}/{total} bullets, headings and commitment sentences ({100 * covered / max(total, 1):.1f} %)"

@@ -25,7 +25,7 @@ _HENSIGT = [
     r"undersøge[rs]?",
     r"drøfte[rs]?",
     r"overvej\w*",
-    r"søge[rs]? at",
+    r"søge[rs]?(?: \w+){0,3} at",  # "søger hver især at"
     r"sigte[rs]? (?:mod|på)",
     r"hensigt\w*",
     r"ønske[rs]?",
@@ -48,7 +48,7 @@ _TILSAGN = [
     r"vil",
     r"skal",
     r"forpligter",
-    r"(?:er|blev) enige om",
+    r"(?:er|blev)(?: \w+)? enige (?:om|i)",  # "er ligeledes enige i at"
     r"aftaler",
     r"har aftalt",
     r"igangsætter",
@@ -65,6 +65,8 @@ _TILSAGN = [
     r"giver",
     r"sikrer",
     r"støtter",
+    r"samarbejder",
+    r"definerer",
     r"prioriterer",
     r"investerer",
     r"indgår",
@@ -90,14 +92,33 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
 
 
 _PATTERNS = {TILSAGN: _pattern(_TILSAGN), HENSIGT: _pattern(_HENSIGT), MULIGHED: _pattern(_MULIGHED)}
+# The verbs of the intentions above: after "vil"/"skal" they make the modal a hedge, where the
+# nouns ("vil indkalde til en drøftelse", "vil igangsætte en dialog") do not.
+_HEDGE_VERBS = [
+    r"kunne",
+    r"arbejde (?:for|på|hen imod|videre med|med at)",
+    r"undersøge",
+    r"drøfte",
+    r"overveje",
+    r"søge(?: \w+){0,3} at",
+    r"sigte (?:mod|på)",
+    r"vurdere",
+    r"tage stilling",
+    r"afklare",
+    r"se på",
+    r"bestræbe sig",
+    r"tilstræbe",
+]
 # "vil"/"skal" whose verb, up to four words on, is a hedge ("vil der kunne tages stilling",
 # "skal arbejde for"): the modal then carries the hedge, not a commitment of its own.
-_HEDGED_MODAL = re.compile(rf"{_W}(?:vil|skal)(?: [^\s,.;:]+){{0,3}}? (?=(?:{'|'.join(['kunne'] + _HENSIGT)})(?!\w))")
+_HEDGED_MODAL = re.compile(rf"{_W}(?:vil|skal)(?: [^\s,.;:]+){{0,3}}? (?=(?:{'|'.join(_HEDGE_VERBS)})(?!\w))")
 
 
 # The words that make a sentence of running text a commitment the records must account for
 # (scripts/data/coverage.py): the modal verbs and the verbs of agreement.
-_COMMITTING = _pattern([r"vil", r"skal", r"forpligter", r"(?:er|blev) enige om", r"aftale[rs]?", r"har aftalt"])
+_COMMITTING = _pattern(
+    [r"vil", r"skal", r"forpligter", r"(?:er|blev)(?: \w+)? enige (?:om|i)", r"aftale[rs]?", r"har aftalt"]
+)
 
 
 def fold(text: str) -> str:
