@@ -19,6 +19,7 @@ COMMANDS = {
     "coverage": ("scripts.data.coverage", "which bullets and headings of the sources have a record"),
     "schema": ("scripts.data.schema", "write the JSON Schema files for editors into data/schema/"),
     "synthetic": ("scripts.dev.synthetic", "make a data folder at N times the real data, for benchmarks"),
+    "ingest": ("scripts.ingest.command", "draft records with proven quotes from a new PDF or text"),
     "bench": ("scripts.dev.bench", "benchmark build and search at 1x-100x the data; writes bench/results.md"),
 }
 

@@ -17,7 +17,11 @@ from scripts.data.problems import Problem
 RECORD_SUFFIX = ".yml"
 SOURCES = "sources"  # the source texts, named by the documents' `source`
 SCHEMA = "schema"  # JSON Schema for editors, made by `python -m scripts schema`
+DRAFTS = "drafts"  # drafts made by `python -m scripts ingest`: never read by the build (data/README.md)
 README = "README.md"
+# The first line of a draft; a record file under data/ that still has it is reported, so no
+# draft is published before a reviewer has removed it.
+DRAFT_MARK = "# UDKAST – ikke gennemgået"
 MAX_SOURCE_BYTES = 5_000_000  # the longest source text is about 80 kB
 
 
@@ -25,6 +29,7 @@ MAX_SOURCE_BYTES = 5_000_000  # the longest source text is about 80 kB
 class DataTree:
     records: dict[str, list[Path]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
     sources: dict[str, Path] = field(default_factory=dict)  # file name → path
+    drafts: list[Path] = field(default_factory=list)  # files under data/drafts/, not read
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -40,12 +45,15 @@ def scan(data_dir: Path) -> DataTree:
             continue
         if path.name in KINDS and path.is_dir():
             tree.records[path.name] = _files(path, tree, RECORD_SUFFIX, "record files end in .yml")
+            tree.problems += [_draft_problem(p) for p in tree.records[path.name] if _is_draft(p)]
         elif path.name == SOURCES and path.is_dir():
             tree.sources = {p.name: p for p in _files(path, tree, ".txt", "source texts end in .txt")}
+        elif path.name == DRAFTS and path.is_dir():
+            tree.drafts = sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink())
         elif path.name == SCHEMA and path.is_dir():
             _files(path, tree, ".schema.json", "only the generated JSON Schema files belong here")
         elif path.name != README or not path.is_file():
-            guess = difflib.get_close_matches(path.name, expected, n=1)
+            guess = difflib.get_close_matches(path.name, [*expected, DRAFTS], n=1)
             hint = f"; did you mean {guess[0]!r}?" if guess else f"; expected only {', '.join(expected)}"
             what = "folder" if path.is_dir() else "file"
             tree.problems.append(Problem(path, 0, "", f"unknown {what} in the data folder{hint}"))
@@ -77,3 +85,17 @@ def _refused_link(path: Path, tree: DataTree) -> bool:
         tree.problems.append(Problem(path, 0, "", "is a symbolic link; data must be plain files and folders"))
         return True
     return False
+
+
+def _is_draft(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(len(DRAFT_MARK.encode())) == DRAFT_MARK.encode()
+    except OSError:
+        return False  # reported when the file is read
+
+
+def _draft_problem(path: Path) -> Problem:
+    return Problem(
+        path, 1, "", f"is still marked as a draft ({DRAFT_MARK!r}): review it, then delete the lines starting with '#'"
+    )
