@@ -47,7 +47,6 @@ def entry(cat: Catalogue, r: commitments.Row, names: Names) -> dict:
         "fasthed": c.firmness.value,
         "source": names.source(i.document, quote_anchor(i.id, r.number, "tilsagn")),
         "deadline": _deadline(r),
-        "deadline_text": c.when.text if c.when and c.when.text else "",
         "implied": (
             f"Ingen egen frist; {cat.documents[i.document].short_title} gælder til {danish.date(r.deadline)}"
             if r.implied and r.deadline
@@ -67,13 +66,14 @@ def entry(cat: Catalogue, r: commitments.Row, names: Names) -> dict:
 
 
 def _deadline(r: commitments.Row) -> str:
-    """The commitment's own deadline as the source fixes it: a date, or a year (never a made-up day)."""
+    """The commitment's own timing as the source gives it: its phrase ("i efteråret 2013"), else
+    its date or year (never a made-up day)."""
     when = r.commitment.when
     if r.implied or not when:
         return ""
-    shown = danish.date(when.date) if when.date else str(when.year or "")
-    # "i 2013" says it already: the cell shows the source's phrase alone
-    return "" if when.text and str(when.year or (when.date and when.date.year)) in when.text else shown
+    if when.text:
+        return f"”{when.text}”"
+    return danish.date(when.date) if when.date else str(when.year or "")
 
 
 def _table(cat: Catalogue, rows, today: dt.date) -> Page:
