@@ -1,4 +1,5 @@
-"""Rules that keep a commitment's paraphrased fields as faithful as its quote.
+"""Rules that keep a commitment's paraphrased fields as faithful as its quote, and an initiative's
+operators named in its own quotes.
 
 Each commitment is read with its own quote and the lead-in sentence it continues ("Vækstforum
 vil:"): whoever it says commits must be named there ("parterne" names the agreement's parties),
@@ -36,6 +37,12 @@ def commitment_problems(records: dict, yaml_files: dict[tuple[str, str], YamlFil
 
 def _initiative_problems(i: Initiative, yf: YamlFile, forms: dict[str, list[str]], parties: set[str]) -> list[Problem]:
     problems = []
+    passages = "\n".join([*i.quotes, *(q for c in i.commitments for q in (c.quote, c.lead_in) if q)])
+    for k, actor in enumerate(i.operators):
+        if actor in forms and not names(passages, forms[actor]):
+            problems.append(
+                yf.problem(("operators", k), f"{actor!r} is not named in the initiative's quotes: who runs it must be")
+            )
     for n, c in enumerate(i.commitments):
         passage = c.quote + ("\n" + c.lead_in if c.lead_in else "")
         where = "the commitment's quote" + (" or lead-in" if c.lead_in else "")

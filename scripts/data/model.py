@@ -316,6 +316,9 @@ class Initiative(Record):
     section: SectionId
     summary: Text
     themes: ThemeIds = []
+    operators: ActorIds = Field(
+        [], description="Who runs it, as its quotes name them: the lead operator(s), apart from partners."
+    )
     ministries: MinistryIds = []
     organisations: OrganisationIds = []
     forums: ForumIds = []

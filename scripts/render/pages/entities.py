@@ -15,11 +15,20 @@ from scripts.render.site import Links, Page, index_path, names, page_path
 ENTITIES = ("themes", "target_groups", "organisations", "regions", "forums")
 
 
+# The part a body plays in an initiative, by the initiative's field that names it; a body only
+# named (e.g. in `organisations`) plays none of these.
+ROLES = {"operators": "driver det", "by": "giver tilsagn", "partners": "samarbejdspartner"}
+
+
 def grouped(cat: Catalogue, kind: str, record_id: str, link: Links):
-    """[(document ref, year, [initiatives])] for the initiatives naming the record."""
+    """[(document ref, year, [(initiative ref, [roles])])] for the initiatives naming the record."""
+    roles: dict[str, set[str]] = {}
+    for m in cat.mentions(kind, record_id, by="initiatives"):
+        roles.setdefault(m.record, set()).update([ROLES[m.reference.field]] if m.reference.field in ROLES else [])
     by_document: dict[str, list] = {}
     for i in cat.initiatives_for(kind, record_id):  # already in document order
-        by_document.setdefault(i.document, []).append(i)
+        role_list = [r for r in ROLES.values() if r in roles.get(i.id, set())]
+        by_document.setdefault(i.document, []).append((link.ref("initiatives", i.id), role_list))
     return [(link.ref("documents", d), cat.year_of(d), items) for d, items in by_document.items()]
 
 

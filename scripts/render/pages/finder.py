@@ -39,7 +39,8 @@ def entry(cat: Catalogue, i: Initiative, names: Names, today: dt.date) -> dict:
     the status are the finder's URL parameters."""
     years = cat.active_years(i)
     life = badges.lifecycle(cat, i, today)
-    operators = list(dict.fromkeys(i.organisations + i.forums + i.ministries))
+    # who runs it apart from everyone else the passage names with it
+    others = [a for a in dict.fromkeys(i.organisations + i.forums + i.ministries) if a not in i.operators]
     return {
         "title": i.title,
         "href": names.url("initiatives", i.id),
@@ -49,7 +50,8 @@ def entry(cat: Catalogue, i: Initiative, names: Names, today: dt.date) -> dict:
         "summary": i.summary,
         "groups": names.hrefs("target_groups", i.target_groups),
         "when": i.timing.text if i.timing and i.timing.text else "",
-        "who": names.hrefs("actor", operators),
+        "who": names.hrefs("actor", i.operators),
+        "others": names.hrefs("actor", others),
         "regions": names.hrefs("regions", cat.regions_of(i)),
         "funding": "; ".join(f.text for f in i.funding),
         "source": names.href("documents", i.document),
