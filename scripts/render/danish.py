@@ -44,3 +44,18 @@ def amount(dkk: int) -> str:
                 decimals = 2
             return f"{number(scaled, decimals)} {unit} kr."
     return f"{number(dkk)} kr."
+
+
+def counted(n: int, singular: str, plural: str) -> str:
+    """1 initiativ / 2 initiativer / 1.350 tilsagn"""
+    return f"{number(n)} {singular if n == 1 else plural}"
+
+
+def years(first: int, last: int) -> str:
+    """2011–2018, or 2011 when both are the same year"""
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def listing(items: list[str]) -> str:
+    """a, b og c"""
+    return " og ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)

@@ -251,6 +251,8 @@ def environment() -> jinja2.Environment:
         date=lambda d: Markup(danish.date(d)),
         amount=lambda n: Markup(danish.amount(n)),
         number=lambda n: Markup(danish.number(n)),
+        counted=lambda n, singular, plural: Markup(danish.counted(n, singular, plural)),
+        years=lambda pair: Markup(danish.years(*pair)),
         kind_label=lambda k: KIND_LABELS.get(k, k),
         text=inline,
         anchor=anchor_id,

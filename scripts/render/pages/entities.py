@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from scripts.data.catalogue import Catalogue
 from scripts.data.kinds import KINDS
 from scripts.publish import feeds
+from scripts.render import danish
 from scripts.render.site import Links, Page, index_path, names, page_path
 
 # The kinds with a page of this kind; growth forums are listed on the regions' index.
@@ -30,6 +31,13 @@ def grouped(cat: Catalogue, kind: str, record_id: str, link: Links):
         role_list = [r for r in ROLES.values() if r in roles.get(i.id, set())]
         by_document.setdefault(i.document, []).append((link.ref("initiatives", i.id), role_list))
     return [(link.ref("documents", d), cat.year_of(d), items) for d, items in by_document.items()]
+
+
+def _named_elsewhere(cat: Catalogue, kind: str, record_id: str) -> str:
+    """Where a record that no initiative names is named instead, for its line in the index."""
+    kinds = {m.kind for m in cat.mentions(kind, record_id) if m.kind != "initiatives"}
+    where = [label for k, label in (("meetings", "et møde"), ("documents", "en aftale")) if k in kinds]
+    return "nævnt i " + " og ".join(where) if where else ""
 
 
 def pages(cat: Catalogue) -> Iterator[Page]:
@@ -59,6 +67,10 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 meetings=[link.mentioner(m) for m in naming if m.kind == "meetings"],
                 feed=link.url(feeds.feed_path({kind: record.id})) if facet else None,
                 calendar=link.url(feeds.feed_path({kind: record.id}, "ics")) if facet else None,
+                elsewhere=_named_elsewhere(cat, kind, record.id).removeprefix("nævnt i "),
+                covered=danish.listing(
+                    [cat.regions[g].name for g in sorted({g for d in cat.documents.values() for g in d.regions})]
+                ),
             )
             yield Page(
                 path,
@@ -75,7 +87,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
         path = index_path(kind)
         link = Links(cat, path)
         entries = [
-            (link.ref(kind, r.id), len(cat.initiatives_for(kind, r.id)))
+            (link.ref(kind, r.id), len(cat.initiatives_for(kind, r.id)), _named_elsewhere(cat, kind, r.id))
             for r in sorted(cat.records[kind].values(), key=lambda r: r.name.casefold())
         ]
         forums = (
