@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from scripts.data.faithfulness import PARTIES_WORDS
 from scripts.data.model import NAME_MAX, PROSE_MAX, QUOTE_MAX, Commitment, Document
 from scripts.data.quotes import canonical
 from scripts.data.wording import HENSIGT, MULIGHED, TILSAGN, commits, fold, levels, names
@@ -23,7 +24,6 @@ PLACEHOLDER = "UDFYLDES"  # a required field the source cannot fill: the reviewe
 _ACTORS = ("ministries", "forums", "organisations")
 # The words that make a sentence a commitment, where its subject ends ("Parterne vil …").
 _VERB = re.compile(r"(?<!\w)(?:vil|skal|kan|er enige|forpligter|igangsætter|iværksætter|afsætter|søger|indgår)(?!\w)")
-_PARTIES = re.compile(r"(?<!\w)(?:parterne|partnerskabet)(?!\w)")
 
 
 @dataclass
@@ -78,7 +78,16 @@ def draft(structure: Structure, doc_id: str, source: str, g: Gazetteer, taken: s
     document = _document(structure, doc_id, source, g)
     year = _year(document.data, doc_id)
     section_ids = _section_ids(structure.sections)
-    document.data["sections"] = [_section(s, section_ids, document.data["kind"]) for s in structure.sections]
+    # a section without text of its own (an introduction that is only the title) quotes the title
+    fallback = structure.title_lines[0] if structure.title_lines else structure.lines[0]
+    sections = [
+        s
+        for s in structure.sections
+        if s.kind_hint != "intro" or s.initiatives or any(canonical(p.text) for p in s.passages)
+    ]
+    document.data["sections"] = [
+        _section(s, section_ids, document.data["kind"], fallback) for s in sections or structure.sections[:1]
+    ]
     drafted = Drafted(document, [], [], amounts(text), dates(text))
     parties = document.data["parties"]
     for initiative in structure.initiatives:
@@ -159,7 +168,7 @@ def _section_ids(sections: list[Section]) -> dict[int, str]:
     return {id(s): _unique(slug(s.title, 50), taken) for s in sections}
 
 
-def _section(section: Section, ids: dict[int, str], doc_kind: str) -> dict:
+def _section(section: Section, ids: dict[int, str], doc_kind: str, fallback: str) -> dict:
     kind = {"partnerskabsaftale": "indsatsområde", "vækstplan": "fokusområde", "beslutningsreferat": "dagsordenspunkt"}
     data: dict = {"id": ids[id(section)]}
     if section.number:
@@ -169,7 +178,7 @@ def _section(section: Section, ids: dict[int, str], doc_kind: str) -> dict:
     data["title"] = _cut(section.title, NAME_MAX)
     data["kind"] = "indledning" if section.kind_hint == "intro" else kind[doc_kind]
     passage = next((p.text for p in section.passages if canonical(p.text)), "")
-    data["quote"] = _cut_quote(opening(passage, 250)) if passage else section.title
+    data["quote"] = _cut_quote(opening(passage, 250)) if passage else fallback
     return data
 
 
@@ -225,9 +234,10 @@ def _initiative(
     for n, passage in enumerate(passages):
         lead_in = initiative.lead_in if n == 0 else None
         for k, sentence in enumerate(sentences(passage)):
-            if not commits(sentence):
+            # a bullet's first sentence continues its lead-in ("Vækstforum vil:" / "indgå i …")
+            if not commits(sentence) and not (k == 0 and lead_in and commits(lead_in)):
                 continue
-            commitment, why = _commitment(sentence, lead_in if k == 0 else None, parties, g)
+            commitment, why = _commitment(sentence, lead_in, parties, g)
             if commitment is None:
                 drafted.sentences.append(CommitmentSentence(sentence, rid, why))
                 unassigned.append(_cut_quote(sentence))
@@ -247,16 +257,20 @@ def _initiative(
 
 
 def _commitment(sentence: str, lead_in: str | None, parties: list[str], g: Gazetteer) -> tuple[dict | None, str]:
+    """The commitment a sentence makes, with who commits as the validator reads it: those named
+    before its verb, or, where it says "Parterne", the agreement's parties (scripts/data/faithfulness.py)."""
     passage = sentence + ("\n" + lead_in if lead_in else "")
-    folded = fold(passage)
-    verb = _VERB.search(fold(lead_in) if lead_in else fold(sentence))
-    before = fold(lead_in or sentence)[: verb.start()] if verb else ""
-    actors = [(pos, rid) for pos, kind, rid in g.find(lead_in or sentence) if kind in _ACTORS]
+    subject_text = lead_in if lead_in and not _VERB.search(fold(sentence)) else sentence
+    verb = _VERB.search(fold(subject_text))
+    actors = [(pos, rid) for pos, kind, rid in g.find(subject_text) if kind in _ACTORS]
     by = [rid for pos, rid in actors if verb and pos < verb.start()]
-    # `by` holds only those the passage names, as the validator requires (scripts/data/faithfulness.py)
+    if not by and verb:  # inverted order after an adverbial: "For at øge … vil vækstforum igangsætte"
+        by = [rid for pos, rid in actors if verb.end() <= pos <= verb.end() + 2]
     by = [rid for rid in dict.fromkeys(by) if rid in g.actor_forms and names(passage, g.actor_forms[rid])]
-    if not by and _PARTIES.search(before):
-        return None, "'parterne' forpligter sig, men sætningen nævner dem ikke – vælg by og skriv tilsagnet"
+    if not by and names(fold(subject_text)[: verb.start()] if verb else "", PARTIES_WORDS):
+        by = list(parties)
+    if not by and lead_in and names(lead_in, PARTIES_WORDS):
+        by = list(parties)
     if not by:
         return None, "ingen aktør nævnt før verbet"
     data: dict = {"by": by}
@@ -278,5 +292,4 @@ def _commitment(sentence: str, lead_in: str | None, parties: list[str], g: Gazet
     if lead_in and "lead_in" in Commitment.model_fields:
         data["lead_in"] = lead_in
     data["quote"] = _cut_quote(sentence)
-    assert folded  # the passage has words
     return data, ""

@@ -92,6 +92,7 @@ def measure(doc_id: str, data_dir: Path = DATA_DIR, pdf: bool = False, width: in
         "dates": (len(deadlines & found_dates), len(deadlines)),
         "problems": report["problems"],
         "missed_initiatives": [i["id"] for i in initiatives if i not in found_initiatives],
+        "missed_commitments": [c["quote"] for c in commitments if c not in found_commitments],
     }
 
 

@@ -149,9 +149,10 @@ def segment(text: str) -> Structure:
         by_title[_title_key(initiative.title)].passages.insert(0, initiative.passage)
     # A section with text of its own and neither initiatives nor subsections is one initiative.
     parents = {id(s.parent) for s in sections if s.parent is not None}
-    for section in sections[1:]:
+    for section in sections:
         texts = [p for p in section.passages if len(canonical(p.text)) > len(canonical(section.title)) + 20]
-        if texts and id(section) not in parents and (not section.initiatives or _commits(texts)):
+        alone = not section.initiatives and section is not intro
+        if texts and id(section) not in parents and (alone or _commits(texts)):
             initiative = Initiative(section.title, section, texts[0])
             initiative.subs = [Unit("bullet", p.start, section.title, passage=p) for p in texts[1:]]
             section.initiatives.insert(0, initiative)
@@ -424,17 +425,20 @@ def _continues_lead(lines: list[str], n: int) -> bool:
 
 
 def _own_text(lines: list[str], start: int, end: int) -> str:
-    """The unit's lines, without its bullet glyph, number or Markdown marks."""
+    """The unit's lines, without the bullet glyph, number or Markdown marks that open it (emphasis
+    that closes on a later line stays: the passage must be the source's own text)."""
     first = lines[start]
     for pattern in (_MARKDOWN, _GLYPH, _NUMBERED, _LETTERED):
         m = pattern.match(first)
         if m:
-            first = m.group("text")
+            first = m.group("text").lstrip("* ")
             numbered = _NUMBERED.match(first) or _LETTERED.match(first)
             if numbered:
                 first = numbered.group("text")
             break
-    return "\n".join([first.strip().strip("*").strip(), *lines[start + 1 : end]]).strip()
+    if end - start == 1:
+        first = first.strip().strip("*")
+    return "\n".join([first.strip(), *lines[start + 1 : end]]).strip()
 
 
 def _commits(passages: list[Passage]) -> bool:
