@@ -4,11 +4,14 @@ every commitment of one ministry with deadline and status."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from scripts.data.commitments import deadline
+from scripts.data.commitments import rows as tracker_rows
 from scripts.dev.browser import chromium, serve
-from scripts.render import danish
+from scripts.render.pages import tracker
+from scripts.render.tool_data import Names
 
 pytestmark = pytest.mark.slow  # the built site in Chromium
 
@@ -89,7 +92,7 @@ def test_finder_results_say_what_for_whom_when_and_who(page, catalogue):
     open_tool(page, "find/?maalgruppe=foedevarevirksomheder")
     first = page.locator(".vs-finder-results > li:not([hidden])").first
     text = first.inner_text()
-    for label in ("For", "Hvornår", "Hvem står bag", "Kilde"):
+    for label in ("Periode", "For", "Kilde"):
         assert label in text
     content = download_csv(page)
     assert content.startswith("\ufeff") and ";" in content.splitlines()[0]
@@ -204,12 +207,17 @@ def test_civil_servant_finds_every_commitment_of_a_ministry(page, catalogue):
     tab_to(page, "select[name=ministerium]")
     page.select_option("select[name=ministerium]", ministry)
     rows = page.locator(".vs-commitments tbody tr:not([hidden])")
-    expected = [c for i in catalogue.initiatives.values() for c in i.commitments if ministry in c.by]
+    # under every name in its history: Økonomi- og Erhvervsministeriet before, Erhvervsministeriet after
+    names = set(catalogue.lineage(ministry))
+    assert {"oekonomi-og-erhvervsministeriet", "erhvervsministeriet"} <= names
+    expected = [c for i in catalogue.initiatives.values() for c in i.commitments if names & set(c.by)]
     assert rows.count() == len(expected) > 0
+    assert len(expected) > sum(ministry in c.by for i in catalogue.initiatives.values() for c in i.commitments)
     for n in range(rows.count()):
         cells = rows.nth(n).locator("td")
-        assert cells.nth(4).inner_text().strip()  # deadline or "–"
-        assert cells.nth(5).inner_text().split()[0] in ("ukendt", "aftalt", "i", "gennemført", "opgivet")
+        assert cells.nth(4).inner_text().strip() in ("tilsagn", "hensigt", "mulighed")
+        assert cells.nth(5).inner_text().strip()  # deadline, implied deadline or "–"
+        assert cells.nth(6).inner_text().split()[0] in ("ukendt", "aftalt", "i", "gennemført", "opgivet")
     assert f"ministerium={ministry}" in page.url
     # sorting by deadline keeps the same rows
     page.click("th button:text('Frist')")
@@ -229,11 +237,11 @@ def test_tracker_sorts_all_rows_and_shows_them_a_page_at_a_time(page, catalogue)
     assert page.inner_text(".vs-tracker .vs-count").endswith("Viser de første 100.")
     # sorting by deadline puts the earliest deadline of all rows first, also one not yet shown
     page.click("th button:text('Frist')")
-    earliest = min(deadline(c) for c in commitments if deadline(c))
-    shown = {
-        danish.date(c.when.date) if c.when.date else str(c.when.year) for c in commitments if deadline(c) == earliest
-    }
-    assert rows.nth(0).locator("td").nth(4).inner_text().splitlines()[0] in shown
+    all_rows = tracker_rows(catalogue, dt.date.today())
+    earliest = min(r.deadline for r in all_rows if r.deadline)
+    names = Names(catalogue)
+    shown = {tracker.entry(catalogue, r, names)["deadline"] for r in all_rows if r.deadline == earliest}
+    assert rows.nth(0).locator("td").nth(5).inner_text().splitlines()[0] in shown
     assert page.get_attribute("th:has(button:text('Frist'))", "aria-sort") == "ascending"
     tab_to(page, ".vs-more", limit=1000)
     page.keyboard.press("Enter")
@@ -311,3 +319,51 @@ def test_free_text_finds_danish_letters_typed_without_them(page, catalogue, url,
     assert int(said.split()[0]) >= len(expected) > 0, said
     assert {x.title if hasattr(x, "title") else x.what for x in expected} <= set(shown)
     assert f"q={spellings[-1]}" in page.url
+
+
+def test_company_sees_that_the_programmes_have_ended_and_where_to_look_today(page, catalogue):
+    open_tool(page, "find/")
+    notice = page.inner_text(".vs-notice")
+    assert "Det er historiske aftaler" in notice and "Erhvervshuset i din region" in notice
+    badges = page.locator(".vs-finder-results > li:not([hidden]) .vs-life").all_inner_texts()
+    assert badges and all(b.startswith(("Afsluttet ", "Løber til ", "Starter ", "Periode ukendt")) for b in badges)
+    # a growth-plan programme for 2016-2018 says it ended, and what that rests on
+    card = page.locator(".vs-finder-results > li", has=page.locator("a", has_text="Vindprogram"))
+    assert card.locator(".vs-life").inner_text() == "Afsluttet 2018"
+    assert "2016-2018" in card.locator(".vs-when small").inner_text()
+    # "Aktiv i år" runs to this year, and this year nothing here runs
+    this_year = str(dt.date.today().year)
+    assert this_year in page.locator("select[name=aar] option").all_inner_texts()
+    page.select_option("select[name=aar]", this_year)
+    assert visible_titles(page) == []
+    assert page.inner_text(".vs-finder .vs-count").startswith("0 af")
+    # newest first: the first result is from the latest start year
+    open_tool(page, "find/?orden=nyeste")
+    starts = [catalogue.lifecycle(i).start or 0 for i in catalogue.initiatives.values()]
+    first = page.locator(".vs-finder-results > li:not([hidden]) h2 a").first.inner_text()
+    assert next(catalogue.lifecycle(i).start for i in catalogue.initiatives.values() if i.title == first) == max(starts)
+
+
+def test_ministry_filter_counts_what_the_ministry_page_counts(page, catalogue):
+    for ministry in ("erhvervsministeriet", "oekonomi-og-erhvervsministeriet"):
+        page.goto(page.base + f"ministerier/{ministry}/")
+        on_page = page.locator("table:has(th:text('Tilsagn')) tbody tr").count()
+        open_tool(page, f"tilsagn/?ministerium={ministry}")
+        assert page.locator(".vs-commitments tbody tr:not([hidden])").count() == on_page > 0
+    assert "Erhvervsministeriet" in page.locator("select[name=ministerium] option").all_inner_texts()
+
+
+def test_implied_deadlines_and_the_overdue_filter(page, catalogue):
+    all_rows = tracker_rows(catalogue, dt.date.today())
+    implied = [r for r in all_rows if r.implied]
+    overdue = [r for r in all_rows if r.overdue]
+    assert implied and overdue
+    open_tool(page, "tilsagn/?frist_passeret=ja")
+    shown = page.locator(".vs-commitments tbody tr:not([hidden])")
+    assert shown.count() == len(overdue)
+    assert all("frist passeret" in t for t in shown.all_inner_texts())
+    # a commitment without its own deadline shows its agreement's end, marked as implied
+    r = implied[0]
+    open_tool(page, "tilsagn/?q=" + r.commitment.what.split()[0])
+    cells = page.locator(".vs-commitments tbody tr:not([hidden]) td:nth-child(6)").all_inner_texts()
+    assert any("underforstået frist" in c and "gælder til" in c for c in cells)
