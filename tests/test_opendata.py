@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -15,7 +16,7 @@ from scripts.publish import export, feeds
 
 @pytest.fixture(scope="module")
 def files(catalogue):
-    return dict(export.files(catalogue))
+    return dict(export.files(catalogue, dt.date(2026, 11, 30), "https://example.org/"))
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -44,10 +45,25 @@ def test_csv_opens_in_danish_excel(files):
 def test_commitments_table_has_every_commitment(files, catalogue):
     rows = list(csv.DictReader(io.StringIO(files["download/tilsagn.csv"].removeprefix("\ufeff")), delimiter=";"))
     assert len(rows) == sum(len(i.commitments) for i in catalogue.initiatives.values())
-    analysis = [
-        r for r in rows if r["initiativ"] == "teknologipagt-digitalisering-og-design-2017" and "analyse" in r["hvad"]
-    ]
+    pact = catalogue.initiatives["teknologipagt-digitalisering-og-design-2017"]
+    analysis = [r for r in rows if r["initiativ"] == pact.title and "analyse" in r["hvad"]]
     assert analysis and analysis[0]["status"] == "i gang"
+    assert analysis[0]["link"] == "https://example.org/initiativer/teknologipagt-digitalisering-og-design-2017/"
+
+
+def test_the_initiatives_spreadsheet_is_for_people(files, catalogue):
+    text = files["download/initiativer.csv"]
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert len(rows) == len(catalogue.initiatives)
+    assert list(rows[0])[:5] == ["Initiativ", "Resumé", "Dokument", "År", "Periode"]
+    for column in ("Status", "Regioner", "Økonomi", "Drives af", "Link"):
+        assert column in rows[0]
+    wind = next(r for r in rows if r["Initiativ"] == "Vindprogram")
+    assert wind["Periode"] == "Afsluttet 2018" and wind["Regioner"] == "Region Midtjylland"
+    assert wind["Link"] == "https://example.org/initiativer/vindprogram-2016/"
+    # names, never ids or JSON
+    assert not any(cell.startswith(("[", "{")) for r in rows for cell in r.values())
+    assert not any("-2016" in r["Dokument"] or "region-" in r["Regioner"] for r in rows)
 
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}

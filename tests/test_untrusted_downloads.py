@@ -5,6 +5,7 @@ break in an iCalendar line, no character an XML parser refuses."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -40,7 +41,7 @@ def cells(text: str) -> list[list[str]]:
 def test_csv_cells_are_never_formulas_and_read_back_exactly(data_copy, formula):
     with_initiative_text(data_copy, title=formula + " titel", summary=formula, what=formula)
     cat = load_catalogue(data_copy)
-    files = dict(export.files(cat))
+    files = dict(export.files(cat, dt.date(2026, 11, 30), "https://example.org/"))
     for name in ("download/initiatives.csv", "download/tilsagn.csv"):
         assert len(cells(files[name])) > 1, name  # a row besides the header
         for row in cells(files[name]):

@@ -9,6 +9,7 @@ the site's link tests check them.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from pathlib import Path
 
@@ -16,10 +17,11 @@ from scripts.data.catalogue import Catalogue
 from scripts.publish import export, feeds
 
 
-def write(cat: Catalogue, site_dir: Path, site_url: str) -> int:
+def write(cat: Catalogue, site_dir: Path, site_url: str, today: dt.date | None = None) -> int:
     """Write every download under site_dir; returns the number of files."""
     count = 0
-    for rel, text in itertools.chain(export.files(cat), feeds.files(cat, site_url)):
+    today = today or dt.date.today()
+    for rel, text in itertools.chain(export.files(cat, today, site_url), feeds.files(cat, site_url)):
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text.encode("utf-8"))

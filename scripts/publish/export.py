@@ -6,12 +6,15 @@ Files (written into the built site by scripts.publish.downloads, published at /d
   æ/ø/å correctly; lists and nested fields are JSON in their cell, so nothing is lost; a cell
   that a spreadsheet would run as a formula starts with an apostrophe (see `neutralise`);
 - <kind>/<id>.json — one record, at a URL derived from its id;
-- tilsagn.csv — every commitment flattened to one row, for spreadsheets.
+- initiativer.csv and tilsagn.csv — for people with a spreadsheet: one row per initiative or
+  commitment, Danish headers, names instead of ids, period, status, regions and budget, and an
+  absolute link to the page on the site.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import types
@@ -20,8 +23,11 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from scripts.data import commitments
 from scripts.data.catalogue import Catalogue
 from scripts.data.kinds import MODELS
+from scripts.render import badges
+from scripts.render.site import page_path
 
 FOLDER = "download"
 BOM = "\ufeff"
@@ -94,38 +100,88 @@ def from_csv(text: str, kind: str) -> list[dict]:
     return rows
 
 
-def commitment_rows(cat: Catalogue) -> list[dict]:
+def _names(cat: Catalogue, kind: str, ids) -> str:
+    return ", ".join(cat.records[kind][i].name for i in ids)
+
+
+def _actors(cat: Catalogue, ids) -> str:
+    return ", ".join(cat.actor(a).name for a in ids)
+
+
+def _page(site_url: str, kind: str, record_id: str) -> str:
+    return site_url + page_path(kind, record_id).removesuffix(".md") + "/"
+
+
+def initiative_rows(cat: Catalogue, today: dt.date, site_url: str) -> list[dict]:
     rows = []
     for i in cat.initiatives_in_order():
-        for n, c in enumerate(i.commitments, start=1):
-            rows.append(
-                {
-                    "initiativ": i.id,
-                    "tilsagn_nr": n,
-                    "dokument": i.document,
-                    "år": cat.year_of(i.document),
-                    "hvem": ", ".join(cat.actor(a).name for a in c.by),
-                    "hvad": c.what,
-                    "fasthed": c.firmness.value,
-                    "frist": c.when.date.isoformat()
-                    if c.when and c.when.date
-                    else (c.when.year if c.when and c.when.year else ""),
-                    "frist_tekst": c.when.text if c.when and c.when.text else "",
-                    "status": c.status.value.value,
-                    "status_kilde": c.status.source or "",
-                    "citat": c.quote,
-                }
-            )
+        life = badges.lifecycle(cat, i, today)
+        rows.append(
+            {
+                "Initiativ": i.title,
+                "Resumé": i.summary,
+                "Dokument": cat.documents[i.document].short_title,
+                "År": cat.year_of(i.document) or "",
+                "Periode": life["label"],
+                "Periode bygger på": life["explanation"],
+                "Status": i.status.value.value,
+                "Status betyder": badges.status_explanation(i.status, cat),
+                "Drives af": _actors(cat, i.operators),
+                "Ministerier": _names(cat, "ministries", i.ministries),
+                "Vækstfora": _names(cat, "forums", i.forums),
+                "Andre aktører": _names(cat, "organisations", [o for o in i.organisations if o not in i.operators]),
+                "Regioner": _names(cat, "regions", cat.regions_of(i)),
+                "Temaer": _names(cat, "themes", i.themes),
+                "Målgrupper": _names(cat, "target_groups", i.target_groups),
+                "Økonomi": "; ".join(f.text for f in i.funding),
+                "Tilsagn": len(i.commitments),
+                "Link": _page(site_url, "initiatives", i.id),
+            }
+        )
     return rows
 
 
-def files(cat: Catalogue) -> Iterator[tuple[str, str]]:
-    """(path under the site root, text) for every open-data file."""
+def commitment_rows(cat: Catalogue, today: dt.date, site_url: str) -> list[dict]:
+    out = []
+    for r in commitments.rows(cat, today):
+        i, c = r.initiative, r.commitment
+        out.append(
+            {
+                "initiativ": i.title,
+                "tilsagn_nr": r.number + 1,
+                "dokument": cat.documents[i.document].short_title,
+                "år": r.year,
+                "hvem": _actors(cat, c.by),
+                "underskrevet_for_regeringen_af": _names(cat, "ministries", r.signed_for),
+                "samarbejdspartnere": _actors(cat, c.partners),
+                "hvad": c.what,
+                "fasthed": c.firmness.value,
+                "frist": c.when.date.isoformat()
+                if c.when and c.when.date
+                else (c.when.year if c.when and c.when.year else ""),
+                "frist_tekst": c.when.text if c.when and c.when.text else "",
+                "underforstået_frist": r.deadline.isoformat() if r.implied and r.deadline else "",
+                "frist_passeret": "ja" if r.overdue else "nej",
+                "status": c.status.value.value,
+                "status_kilde": cat.documents[c.status.source].short_title if c.status.source else "",
+                "citat": c.quote,
+                "link": _page(site_url, "initiatives", i.id),
+            }
+        )
+    return out
+
+
+def files(cat: Catalogue, today: dt.date, site_url: str) -> Iterator[tuple[str, str]]:
+    """(path under the site root, text) for every open-data file; `site_url` makes the links in
+    the spreadsheets absolute, `today` says which initiatives have ended."""
     for kind, model in MODELS.items():
         records = [record_json(r) for r in sorted(cat.records[kind].values(), key=lambda r: r.id)]
         yield f"{FOLDER}/{kind}.json", json.dumps(records, ensure_ascii=False) + "\n"
         yield f"{FOLDER}/{kind}.csv", to_csv(records, list(model.model_fields))
         for r in records:
             yield f"{FOLDER}/{kind}/{r['id']}.json", json.dumps(r, ensure_ascii=False) + "\n"
-    rows = commitment_rows(cat)
-    yield f"{FOLDER}/tilsagn.csv", to_csv(rows, list(rows[0]) if rows else ["initiativ"])
+    for name, rows in (
+        ("initiativer.csv", initiative_rows(cat, today, site_url)),
+        ("tilsagn.csv", commitment_rows(cat, today, site_url)),
+    ):
+        yield f"{FOLDER}/{name}", to_csv(rows, list(rows[0]) if rows else ["initiativ"])

@@ -37,6 +37,7 @@ REQUIRED = (
     "frister.ics",
     "download/initiatives.csv",
     "download/tilsagn.csv",
+    "download/initiativer.csv",
     "pagefind/pagefind.js",
     "find/index.html",
     "tilsagn/index.html",

@@ -3,6 +3,7 @@ and how to cite."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from scripts.data.catalogue import Catalogue
@@ -38,6 +39,13 @@ def _type(schema: dict) -> str:
     return " eller ".join(n for n in names if n) or "objekt"
 
 
+@functools.cache
+def _schema_properties(model: type) -> dict[str, dict]:
+    """The JSON Schema of each field of a model, generated once per model in a process, not once
+    per field (pydantic takes milliseconds for each; the model does not change while serving)."""
+    return model.model_json_schema()["properties"]
+
+
 def pages(cat: Catalogue) -> Iterator[Page]:
     path = f"{FOLDER}/index.md"
     link = Links(cat, path)
@@ -52,7 +60,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             fields=[
                 dict(
                     name=name,
-                    type=_type(spec.model.model_json_schema()["properties"][name]),
+                    type=_type(_schema_properties(spec.model)[name]),
                     required=f.is_required(),
                     description=f.description or "",
                 )
@@ -68,6 +76,8 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             link=link,
             kinds=kinds,
             commitments=link.url(f"{FOLDER}/tilsagn.csv"),
+            initiatives=link.url(f"{FOLDER}/initiativer.csv"),
+            follow_page=link.to("foelg.md"),
             feed=link.url(feeds.feed_path()),
             calendar=link.url(feeds.feed_path(ext="ics")),
             latest=feeds.LATEST,
