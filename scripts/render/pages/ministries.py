@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from scripts.data.catalogue import Catalogue
 from scripts.data.commitments import count_firmness, count_statuses
 from scripts.data.kinds import KINDS
-from scripts.render import danish
 from scripts.render.site import Links, Page, index_page, index_path, names, page_path
 
 
@@ -67,7 +66,8 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 lineage=link.refs("ministries", chain) if len(chain) > 1 else [],
                 history=[
                     dict(
-                        when=danish.date(c.date) if c.date else str(c.year),
+                        date=c.date,
+                        year=c.year,
                         change=c.change,
                         source=link.ref("ministries", m),
                         to=link.ref("ministries", c.to),
