@@ -44,7 +44,9 @@ def pages(cat: Catalogue, today: dt.date, part: int = 0, parts: int = 1) -> Iter
                 year=cat.year_of(i.document),
                 life=badges.lifecycle(cat, i, today),
                 section=next(s for s in document.sections if s.id == i.section),
-                fields=link.fields("initiatives", i.id),
+                fields=(fields := link.fields("initiatives", i.id)),
+                # who runs it is named once, apart from the others
+                other_organisations=[r for r in fields["organisations"] if r not in fields["operators"]],
                 named_by=link.named_by("initiatives", i.id),
                 commitments=[
                     link.commitment(i, n, by=link.refs("actor", i.commitments[n].by)) for n in range(len(i.commitments))
