@@ -169,12 +169,18 @@ def test_drafts_are_not_in_the_built_site(tmp_path, data_copy):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("as_pdf", [False, True], ids=["text", "pdf"])
-def test_leave_one_out_on_every_source(as_pdf, capsys):
-    """Each source drafted again without its reviewed records: the figures per document, and the
-    floors they hold today (the issue's targets are 90 % of initiatives, 80 % of commitments, F1 0.85)."""
+@pytest.mark.parametrize(
+    "layout",
+    [{}, {"pdf": True}, {"width": 64, "glyph": "–"}, {"pdf": True, "width": 90, "glyph": "▪"}],
+    ids=["text", "pdf", "rewrapped-text-dashes", "rewrapped-pdf-squares"],
+)
+def test_leave_one_out_on_every_source(layout, capsys):
+    """Each source drafted again without its reviewed records, as text and as a PDF made from it, also
+    re-wrapped and with other bullet glyphs: the figures per document, no quote that fails, every
+    amount and dated deadline found, actors F1 >= 0.85 and 90 % of the initiatives; commitments hold
+    a lower floor than the issue's 80 %."""
     documents = sorted(read(DATA_DIR).records["documents"])
-    rows = [measure(doc, pdf=as_pdf) for doc in documents]
+    rows = [measure(doc, **layout) for doc in documents]
     with capsys.disabled():
         for m in rows:
             print(
@@ -187,3 +193,6 @@ def test_leave_one_out_on_every_source(as_pdf, capsys):
         assert m["actors_f1"] >= 0.85, m
     agreements = [m for m in rows if m["initiatives"][1]]
     assert sum(m["initiatives"][0] for m in agreements) / sum(m["initiatives"][1] for m in agreements) >= 0.9
+    # below the issue's 80 %: 'Parterne' sentences and plans' passive voice ("Initiativet skal …")
+    # name no one who commits, so they stay in `quotes` for the reviewer (see the report)
+    assert sum(m["commitments"][0] for m in rows) / sum(m["commitments"][1] for m in rows) >= 0.6

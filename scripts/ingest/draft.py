@@ -251,6 +251,12 @@ def _initiative(
             commitments.append(commitment)
     if commitments:
         data["commitments"] = commitments
+    # the government is named in passing everywhere ("regeringens vækstplan"): listed where it commits
+    committing = {a for c in commitments for a in [*c["by"], *c.get("partners", [])]}
+    if "regeringen" in data.get("ministries", []) and "regeringen" not in committing:
+        data["ministries"].remove("regeringen")
+        if not data["ministries"]:
+            del data["ministries"]
     quotes = [_cut_quote(opening(p)) for p in passages if canonical(p)] + unassigned
     data["quotes"] = list(dict.fromkeys(q for q in quotes if q))
     return Draft("initiatives", rid, data, checks, data["quotes"][0])

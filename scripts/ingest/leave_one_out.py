@@ -15,6 +15,7 @@ are compared with the reviewed records:
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 import tempfile
@@ -26,6 +27,7 @@ from scripts.data.validate import DATA_DIR
 from scripts.ingest.command import ingest
 from scripts.ingest.references import read
 from scripts.ingest.sample_pdf import make_pdf, rewrap
+from scripts.render.readable import BULLETS
 
 PREFIX = 40
 
@@ -35,7 +37,11 @@ def overlaps(a: str, b: str) -> bool:
     return bool(a and b) and (a[:PREFIX] in b or b[:PREFIX] in a)
 
 
-def measure(doc_id: str, data_dir: Path = DATA_DIR, pdf: bool = False, width: int | None = None) -> dict:
+def measure(
+    doc_id: str, data_dir: Path = DATA_DIR, pdf: bool = False, width: int | None = None, glyph: str | None = None
+) -> dict:
+    """The figures for one document. `width`: re-wrap the text first; `glyph`: draw its bullets with
+    this glyph instead."""
     reviewed = read(data_dir).records
     document = reviewed["documents"][doc_id]
     initiatives = [r for r in reviewed["initiatives"].values() if r.get("document") == doc_id]
@@ -50,6 +56,8 @@ def measure(doc_id: str, data_dir: Path = DATA_DIR, pdf: bool = False, width: in
         source = scratch / "sources" / document["source"]
         text = source.read_text(encoding="utf-8")
         source.unlink()
+        if glyph:
+            text = re.sub(rf"(?m)^(\s*)[{BULLETS}•](?=\s)", rf"\g<1>{glyph}", text)
         given = Path(tmp) / f"{doc_id}.txt"
         given.write_text(rewrap(text, width) if width and not pdf else text, encoding="utf-8")
         if pdf:
@@ -84,9 +92,12 @@ def measure(doc_id: str, data_dir: Path = DATA_DIR, pdf: bool = False, width: in
     recall = len(want & got) / len(want) if want else 1.0
     return {
         "document": doc_id,
-        "as": "pdf" if pdf else "text",
+        "as": ("pdf" if pdf else "text")
+        + (f", width {width}" if width else "")
+        + (f", bullets {glyph}" if glyph else ""),
         "initiatives": (len(found_initiatives), len(initiatives)),
         "commitments": (len(found_commitments), len(commitments)),
+        "actors": {"reviewed": sorted(want), "drafted": sorted(got)},
         "actors_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "amounts": (len(amounts & found_amounts), len(amounts)),
         "dates": (len(deadlines & found_dates), len(deadlines)),
@@ -105,12 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("documents", nargs="*")
     parser.add_argument("--pdf", action="store_true", help="ingest a PDF made from each source")
     parser.add_argument("--width", type=int, help="re-wrap the text at this many characters first")
+    parser.add_argument("--glyph", help="draw the bullets with this glyph instead, e.g. '–'")
     args = parser.parse_args(argv)
     kinds = Document.model_fields["kind"].annotation.__args__  # type: ignore[union-attr]
     ids = args.documents or sorted(read(DATA_DIR).records["documents"])
     assert kinds
     for doc_id in ids:
-        m = measure(doc_id, pdf=args.pdf, width=args.width)
+        m = measure(doc_id, pdf=args.pdf, width=args.width, glyph=args.glyph)
         print(
             f"{doc_id} ({m['as']}): initiatives {share(m['initiatives']):.0%} {m['initiatives']}, "
             f"commitments {share(m['commitments']):.0%} {m['commitments']}, actors F1 {m['actors_f1']:.2f}, "

@@ -26,6 +26,7 @@ class Form:
     id: str
     pattern: re.Pattern[str]
     cased: bool  # compared with case (names, abbreviations) or folded (themes, target groups)
+    minister: bool = False  # "erhvervsministeren": names who commits, not a ministry the text is about
 
 
 @dataclass
@@ -34,12 +35,14 @@ class Gazetteer:
     actor_forms: dict[str, list[str]] = field(default_factory=dict)  # for wording.names
     region_of: dict[str, str] = field(default_factory=dict)  # forum → its region
 
-    def find(self, text: str) -> list[tuple[int, str, str]]:
+    def find(self, text: str, ministers: bool = True) -> list[tuple[int, str, str]]:
         """(position, kind, id) of every record the text names, in order; positions are in the
-        text's canonical form."""
+        text's canonical form. `ministers`: a minister names the ministry."""
         cased, folded = canonical(text), fold(text)
         spans: list[tuple[int, int, str, str]] = []
         for form in self.forms:
+            if form.minister and not ministers:
+                continue
             for m in form.pattern.finditer(cased if form.cased else folded):
                 spans.append((m.start(), m.end(), form.kind, form.id))
         # a name inside a longer one is not named ("Vækstforum" in "Syddansk Vækstforum")
@@ -62,8 +65,9 @@ class Gazetteer:
         return text
 
     def named(self, text: str) -> dict[str, list[str]]:
+        """The records the text is about, by kind (a minister who signs is not)."""
         out: dict[str, list[str]] = {}
-        for _, kind, rid in self.find(text):
+        for _, kind, rid in self.find(text, ministers=False):
             out.setdefault(kind, []).append(rid)
         return out
 
@@ -92,11 +96,11 @@ def gazetteer(records: dict[str, dict[str, dict]]) -> Gazetteer:
                 g.forms.append(_form(kind, rid, name, kind in ("ministries", "forums", "organisations", "regions")))
                 if kind == "ministries":
                     for extra in actor_forms(name)[1:]:  # the minister
-                        g.forms.append(_form(kind, rid, extra, False))
+                        g.forms.append(_form(kind, rid, extra, False, minister=True))
     return g
 
 
-def _form(kind: str, rid: str, name: str, cased: bool) -> Form:
+def _form(kind: str, rid: str, name: str, cased: bool, minister: bool = False) -> Form:
     text = canonical(name)
     if cased and not text.isupper():  # a name may open lower-case in running text ("regeringen")
         text = text[0].lower() + text[1:] if not cased else text
@@ -107,7 +111,7 @@ def _form(kind: str, rid: str, name: str, cased: bool) -> Form:
         pattern = rf"{_W}{re.escape(text)}(?![A-ZÆØÅ])"
     else:
         pattern = rf"{_W}{re.escape(fold(name))}"
-    return Form(kind, rid, re.compile(pattern), cased)
+    return Form(kind, rid, re.compile(pattern), cased, minister)
 
 
 # Names no record has: abbreviations, and runs of capitalised words within a sentence.

@@ -169,6 +169,8 @@ def _title(lines: list[str]) -> tuple[int, list[str], int]:
     start, title = i, []
     while i < len(lines) and len(title) < 3:
         line = lines[i].strip().lstrip("#").strip()
+        if title and (lines[i].lstrip().startswith("#") or _date_line(line)):
+            break  # a heading or a date of its own: the title's lines run on, so its quote is verbatim
         if not line:
             if title:
                 break
