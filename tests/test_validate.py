@@ -153,3 +153,13 @@ def test_command_exits_zero_on_real_data():
     result = subprocess.run([sys.executable, "-m", "scripts", "validate"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("data OK:")
+
+
+def test_an_organisation_no_record_names_is_reported(data_copy):
+    (data_copy / "organisations/glemt-klynge.yml").write_text(
+        "id: glemt-klynge\nname: Glemt Klynge\nkind: klynge\n", encoding="utf-8"
+    )
+    assert problems_in(data_copy) == [
+        "organisations/glemt-klynge.yml:1: id: no record names this organisation: name it where a source does "
+        "(an initiative's organisations or operators, a commitment, a document or a meeting), or remove the file"
+    ]

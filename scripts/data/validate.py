@@ -162,6 +162,20 @@ def _cross_record_problems(records, yaml_files, sources, invalid, graph) -> list
     return problems
 
 
+def _unnamed_problems(records, yaml_files, graph) -> list[Problem]:
+    """An organisation that no record names would have a page with nothing on it."""
+    named = {r.target for references, _ in graph.values() for r in references}
+    return [
+        yaml_files[("organisations", rid)].problem(
+            ("id",),
+            "no record names this organisation: name it where a source does (an initiative's organisations "
+            "or operators, a commitment, a document or a meeting), or remove the file",
+        )
+        for rid in records["organisations"]
+        if rid not in named
+    ]
+
+
 def _cycle_problems(records, yaml_files) -> list[Problem]:
     """A ministry cannot be its own successor or parent, however far round, nor a section its
     own parent: each would send the pages' lineage and nesting round for ever."""
@@ -238,6 +252,7 @@ def load(data_dir: Path = DATA_DIR) -> tuple[Catalogue, list[Problem]]:
         graph = {(kind, rid): walk(record) for kind, ids in records.items() for rid, record in ids.items()}
         problems += _cross_record_problems(records, yaml_files, sources, invalid, graph)
         problems += commitment_problems(records, yaml_files)
+        problems += _unnamed_problems(records, yaml_files, graph)
     finally:
         if collecting:
             gc.enable()
