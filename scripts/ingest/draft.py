@@ -201,6 +201,7 @@ def _initiative(
 ) -> Draft:
     rid = _unique(slug(initiative.title) + (f"-{year}" if year else ""), taken)
     passages = [initiative.passage.text] + [u.passage.text for u in initiative.subs if u.passage]
+    lead_ins = [initiative.lead_in] + [u.lead_in for u in initiative.subs if u.passage]
     whole = "\n".join(passages)
     named = g.named(whole)
     regions = list(
@@ -232,12 +233,14 @@ def _initiative(
     commitments: list[dict] = []
     unassigned: list[str] = []
     for n, passage in enumerate(passages):
-        lead_in = initiative.lead_in if n == 0 else None
+        lead_in = lead_ins[n]
         for k, sentence in enumerate(sentences(passage)):
             # a bullet's first sentence continues its lead-in ("Vækstforum vil:" / "indgå i …")
             if not commits(sentence) and not (k == 0 and lead_in and commits(lead_in)):
                 continue
-            commitment, why = _commitment(sentence, lead_in, parties, g)
+            if k and sentence.rstrip().endswith(":") and k == len(sentences(passage)) - 1:
+                continue  # the lead-in of the bullets that follow ("Vækstforum vil:"), quoted as theirs
+            commitment, why = _commitment(sentence, lead_in, parties, g, continues=k == 0)
             if commitment is None:
                 drafted.sentences.append(CommitmentSentence(sentence, rid, why))
                 unassigned.append(_cut_quote(sentence))
@@ -262,14 +265,19 @@ def _initiative(
     return Draft("initiatives", rid, data, checks, data["quotes"][0])
 
 
-def _commitment(sentence: str, lead_in: str | None, parties: list[str], g: Gazetteer) -> tuple[dict | None, str]:
+def _commitment(
+    sentence: str, lead_in: str | None, parties: list[str], g: Gazetteer, continues: bool = False
+) -> tuple[dict | None, str]:
     """The commitment a sentence makes, with who commits as the validator reads it: those named
     before its verb, or, where it says "Parterne", the agreement's parties (scripts/data/faithfulness.py)."""
     passage = sentence + ("\n" + lead_in if lead_in else "")
-    subject_text = lead_in if lead_in and not _VERB.search(fold(sentence)) else sentence
+    # a bullet's first sentence continues its lead-in, whose subject commits ("Vækstforum vil: etablere …")
+    subject_text = lead_in if lead_in and (continues or not _VERB.search(fold(sentence))) else sentence
     verb = _VERB.search(fold(subject_text))
     actors = [(pos, rid) for pos, kind, rid in g.find(subject_text) if kind in _ACTORS]
     by = [rid for pos, rid in actors if verb and pos < verb.start()]
+    if not verb and lead_in:  # a lead-in without a verb of its own: "samarbejde med X og Y om at:"
+        by = [rid for _, rid in actors]
     if not by and verb:  # inverted order after an adverbial: "For at øge … vil vækstforum igangsætte"
         by = [rid for pos, rid in actors if verb.end() <= pos <= verb.end() + 2]
     by = [rid for rid in dict.fromkeys(by) if rid in g.actor_forms and names(passage, g.actor_forms[rid])]

@@ -249,6 +249,9 @@ def _units(lines: list[str], start: int) -> list[Unit]:
                 units.append(_title_unit(n, _heading_title(text, lines, n), level_of_numbered))
                 continue
             lead_in = _lead_in(lines, n)
+            previous_bullet = units[-1] if units and units[-1].kind == "bullet" else None
+            if not lead_in and previous_bullet and previous_bullet.lead_in and text[:1].islower():
+                lead_in = previous_bullet.lead_in  # the next bullet continuing the same lead-in
             if lost and not lead_in:  # a paragraph indented by one space: text, not a bullet
                 units.append(Unit("paragraph", n, _item_title(text)))
                 continue
