@@ -1,6 +1,7 @@
 """`make serve` rebuilds only what an edit changes, and the site it serves stays whole: the
 edited record's page shows the change, a page that was not re-rendered still serves, and the
-search index still holds every page."""
+search index still holds every page. One edit makes one rebuild: the pages that rebuild writes
+into docs/ do not start another, while an edit to a hand-written page in docs/ still does."""
 
 from __future__ import annotations
 
@@ -79,6 +80,13 @@ def test_an_edit_shows_and_the_rest_of_the_site_stays_whole(tmp_path, data_copy)
             page = browser.new_page()
             assert EDITED in our_results(page, base, "zebrafinkeprogrammet", top=10)
             assert UNTOUCHED in our_results(page, base, "Test Klynge", top=10)
+        # by now (seconds after the rebuild, the server looks every 0.5 s) a second one would have begun
+        log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+        assert log.count("Building documentation") == 2, log  # the first build and the edit's
+
+        about = tmp_path / "project/docs/om.md"
+        about.write_text(about.read_text(encoding="utf-8").replace("# Om sitet", "# Om Zebrafinker"), encoding="utf-8")
+        assert wait_until(lambda: "Om Zebrafinker" in fetch(base + "om/"))
     finally:
         server.terminate()
         server.wait(30)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.publish.serve_rebuild import Rebuilds
+from scripts.publish.serve_rebuild import Rebuilds, docs_to_watch
 
 
 @pytest.fixture
@@ -22,6 +22,10 @@ def project(tmp_path) -> Path:
 def start(rebuilds: Rebuilds, project: Path, generated: list[Path] = ()) -> None:
     sources = [project / "mkdocs.yml", project / "scripts", project / "data"]
     rebuilds.start(sources, project / "data", project / "site", list(generated))
+
+
+def test_the_server_watches_only_the_hand_written_files_of_docs(project):
+    assert docs_to_watch(project / "docs") == [(project / "docs", False), (project / "docs/assets", True)]
 
 
 def test_a_change_besides_data_renders_every_page(project):

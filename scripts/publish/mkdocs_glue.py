@@ -51,6 +51,15 @@ def on_startup(command, dirty, **kwargs) -> None:
     rebuilds = serve_rebuild.Rebuilds() if command == "serve" and dirty else None
 
 
+def on_serve(server, config, builder):
+    """Generation writes into docs/: watch only its hand-written files, or every edit would be
+    followed by a rebuild that changes nothing."""
+    server.unwatch(config.docs_dir)
+    for path, recursive in serve_rebuild.docs_to_watch(Path(config.docs_dir)):
+        server.watch(str(path), recursive=recursive)
+    return server
+
+
 def background() -> bool:
     """Whether this build serves its pages first, then writes the downloads and the index."""
     return rebuilds is not None and rebuilds.background

@@ -8,7 +8,11 @@ still holds every page. Such a rebuild's pages are served at once: its downloads
 written just after it (the next build waits for them). Every page is rendered again when anything
 but data/ and docs/ changed (the configuration, the theme overrides, the scripts); the
 hand-written pages on every rebuild (the front page shows figures from the data); the pages of
-deleted records are removed."""
+deleted records are removed.
+
+The server watches only the hand-written files of docs/ (`docs_to_watch`): the rest is written by
+generation from data/ and scripts/, which it watches, and seeing those writes made every edit
+start a second rebuild that changed nothing."""
 
 from __future__ import annotations
 
@@ -16,6 +20,16 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from scripts.render.generate import HAND_WRITTEN_FOLDERS
+
+
+def docs_to_watch(docs_dir: Path) -> list[tuple[Path, bool]]:
+    """What the server watches in docs_dir, each path with whether to watch below it: the
+    hand-written pages at the top and the hand-written folders."""
+    return [(docs_dir, False)] + [
+        (docs_dir / name, True) for name in HAND_WRITTEN_FOLDERS if (docs_dir / name).is_dir()
+    ]
 
 
 def files_state(roots: list[Path], leave_out: Path) -> list[tuple[str, int, int]]:
