@@ -101,7 +101,7 @@ def on_files(files, config):
 def start_downloads(config) -> None:
     global files_written
     files_written = forked.Started(
-        functools.partial(downloads.write, build_state.catalogue, Path(config.site_dir), config.site_url)
+        functools.partial(downloads.write, build_state.catalogue, Path(config.site_dir), config.site_url, build_date())
     )
 
 
