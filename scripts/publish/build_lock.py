@@ -19,6 +19,19 @@ from typing import IO
 # Set by scripts.publish.site for the MkDocs build it runs, which must not wait for its own lock.
 HELD_BY_PARENT = "VAEKSTAFTALER_BUILD_LOCK_HELD"
 
+# Locks this process holds. A forked child (the downloads and search index a build leaves running
+# under make serve) closes its copies, so that the lock is free when the build that took it ends.
+_held: set[IO] = set()
+
+
+def _forget_in_child() -> None:
+    for handle in _held:
+        handle.close()  # this process's copy only: the parent's lock stands
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
+
 
 def acquire(project: Path) -> IO | None:
     """Take the project's build lock, waiting while another build holds it; None if the
@@ -38,11 +51,13 @@ def acquire(project: Path) -> IO | None:
             flush=True,
         )
         fcntl.flock(handle, fcntl.LOCK_EX)
+    _held.add(handle)
     return handle
 
 
 def release(handle: IO | None) -> None:
     if handle is not None:
+        _held.discard(handle)
         handle.close()  # closing the file releases the lock
 
 
