@@ -15,6 +15,7 @@ from scripts.data.data_tree import DRAFT_MARK, scan
 from scripts.data.quotes import SourceText
 from scripts.data.validate import DATA_DIR
 from scripts.dev.scratch import ROOT, build_site
+from scripts.ingest import follow_up
 from scripts.ingest.clean import clean
 from scripts.ingest.command import ingest, main
 from scripts.ingest.extract import pages
@@ -23,6 +24,7 @@ from scripts.ingest.leave_one_out import measure, share
 from scripts.ingest.names import gazetteer, proposals
 from scripts.ingest.references import read
 from scripts.ingest.sample_pdf import make_pdf
+from scripts.ingest.segment import segment
 from tests.conftest import problems_in
 
 SOURCE = DATA_DIR / "sources" / "vaekstpartnerskab-syddanmark-2017.txt"
@@ -156,6 +158,18 @@ def test_names_are_recognised_in_any_form_and_unknown_ones_proposed():
     assert found[0].passage.startswith("Parterne vil samarbejde")
 
 
+def test_minutes_propose_the_status_of_the_commitments_they_follow_up():
+    """The 2 October 2017 minutes follow up two commitments of the 2017/2018 Syddanmark agreement."""
+    doc = "beslutningsreferat-vestdansk-2017-10-02"
+    structure = segment((DATA_DIR / "sources" / f"{doc}.txt").read_text(encoding="utf-8"))
+    found = follow_up.proposals(structure, read(DATA_DIR).records["initiatives"], doc)
+    assert {(p.initiative, p.value) for p in found} == {
+        ("sundheds-og-velfaerdsteknologi-2017", "i gang"),
+        ("teknologipagt-digitalisering-og-design-2017", "i gang"),
+    }
+    assert all(SourceText(structure.lines and "\n".join(structure.lines)).contains(p.quote) for p in found)
+
+
 @pytest.mark.slow
 def test_drafts_are_not_in_the_built_site(tmp_path, data_copy):
     report = ingest(SOURCE, data_copy, DOC)
@@ -191,6 +205,8 @@ def test_leave_one_out_on_every_source(layout, capsys):
         assert m["problems"] == [], (m["document"], m["problems"][:3])
         assert m["amounts"][0] == m["amounts"][1] and m["dates"][0] == m["dates"][1], m
         assert m["actors_f1"] >= 0.85, m
+        if m["document"].startswith("beslutningsreferat"):  # follows up earlier commitments
+            assert m["statuses"] == (2, 2, 2), m
     agreements = [m for m in rows if m["initiatives"][1]]
     assert sum(m["initiatives"][0] for m in agreements) / sum(m["initiatives"][1] for m in agreements) >= 0.9
     # below the issue's 80 %: 'Parterne' sentences and plans' passive voice ("Initiativet skal …")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scripts.data.data_tree import SOURCES
 from scripts.data.validate import DATA_DIR
-from scripts.ingest import drafts_folder
+from scripts.ingest import drafts_folder, follow_up
 from scripts.ingest.clean import clean
 from scripts.ingest.draft import draft, slug
 from scripts.ingest.extract import IngestError, pages
@@ -60,6 +60,12 @@ def ingest(source: Path, data_dir: Path, doc_id: str | None = None) -> dict:
     else:
         drafts = [drafted.document, *drafted.initiatives]
     written = drafts_folder.write(data_dir, doc_id, source_name, cleaned.text, drafts, quotes)
+    statuses = []
+    if drafted.document.data["kind"] == "beslutningsreferat" or re.search(
+        r"(?i)status|opfølgning", drafted.document.data["title"]
+    ):
+        statuses = follow_up.proposals(structure, known.records["initiatives"], doc_id)
+        written.written += drafts_folder.write_statuses(data_dir, doc_id, statuses)
     checked = drafts_folder.check(data_dir, doc_id, source_name)
     revised = [q for q in quotes if published.is_file() and not _in(q, cleaned.text)]
     return build(
@@ -73,6 +79,7 @@ def ingest(source: Path, data_dir: Path, doc_id: str | None = None) -> dict:
         proposed=proposals(sentences(cleaned.text), g),
         gazetteer=g,
         lost_quotes=revised,
+        statuses=statuses,
     )
 
 

@@ -79,6 +79,38 @@ def render(d: Draft, source_name: str) -> str:
     return "\n".join(header) + "\n" + body
 
 
+STATUSES = "status-forslag.yml"
+
+
+def write_statuses(data_dir: Path, doc_id: str, proposals: list) -> list[Path]:
+    """The status changes the document supports for earlier commitments, for the reviewer to copy
+    into them; never written over an earlier proposal file."""
+    path = folder(data_dir, doc_id) / STATUSES
+    if not proposals or path.exists():
+        return []
+    header = [
+        DRAFT_MARK,
+        "# Forslag til ny status for tidligere tilsagn, som dette dokument følger op på. Intet er ændret.",
+        "# Kopiér et forslag, du er enig i, til `status` i initiativet (commitment: null) eller i tilsagnet",
+        f"# med det nummer (0 er det første), med source: {doc_id}, og kontrollér value og citatet.",
+    ]
+    entries = [
+        {
+            "initiative": p.initiative,
+            "commitment": p.commitment,
+            "status": {"value": p.value, "source": doc_id, "quote": " ".join(p.quote.split())},
+            "afsnit": p.section,
+        }
+        for p in proposals
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "\n".join(header) + "\n" + yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100),
+        encoding="utf-8",
+    )
+    return [path]
+
+
 @dataclass
 class Check:
     problems: list[Problem]  # in the drafts, as the validator reports them
@@ -94,7 +126,7 @@ def check(data_dir: Path, doc_id: str, source_name: str) -> Check:
         scratch = Path(tmp) / "data"
         shutil.copytree(data_dir, scratch, ignore=shutil.ignore_patterns(DRAFTS), symlinks=True)
         moved: dict[Path, Path] = {}
-        for path in sorted(p for p in drafts.rglob("*") if p.is_file()):
+        for path in sorted(p for p in drafts.glob("*/*") if p.is_file()):  # records and source, not proposals
             to = scratch / path.relative_to(drafts)
             to.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, to)

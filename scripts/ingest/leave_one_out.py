@@ -88,6 +88,9 @@ def measure(
     }
     deadlines |= {str(document[k]) for k in ("valid_until",) if document.get(k)}
     found_dates = {d["date"] for d in report["dates"] if d["date"]}
+    # follow-up: the reviewed statuses this document supports, and those proposed
+    statuses = {rid for rid, r in reviewed["initiatives"].items() if doc_id in _status_sources(r)}
+    proposed = {p["initiative"] for p in report["status_proposals"]}
     precision = len(want & got) / len(got) if got else 0.0
     recall = len(want & got) / len(want) if want else 1.0
     return {
@@ -101,10 +104,16 @@ def measure(
         "actors_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "amounts": (len(amounts & found_amounts), len(amounts)),
         "dates": (len(deadlines & found_dates), len(deadlines)),
+        "statuses": (len(statuses & proposed), len(statuses), len(proposed)),
         "problems": report["problems"],
         "missed_initiatives": [i["id"] for i in initiatives if i not in found_initiatives],
         "missed_commitments": [c["quote"] for c in commitments if c not in found_commitments],
     }
+
+
+def _status_sources(record: dict) -> set[str]:
+    found = [record.get("status") or {}] + [c.get("status") or {} for c in record.get("commitments", [])]
+    return {s.get("source") for s in found if isinstance(s, dict) and s.get("source")}
 
 
 def share(pair: tuple[int, int]) -> float:
@@ -126,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{doc_id} ({m['as']}): initiatives {share(m['initiatives']):.0%} {m['initiatives']}, "
             f"commitments {share(m['commitments']):.0%} {m['commitments']}, actors F1 {m['actors_f1']:.2f}, "
-            f"amounts {m['amounts']}, dates {m['dates']}, problems {len(m['problems'])}"
+            f"amounts {m['amounts']}, dates {m['dates']}, statuses {m['statuses']}, problems {len(m['problems'])}"
         )
         if m["missed_initiatives"]:
             print("  missed: " + ", ".join(m["missed_initiatives"]))

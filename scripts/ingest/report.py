@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import TextIO
 
 
-def build(*, source, doc_id, cleaned, structure, drafted, written, checked, proposed, gazetteer, lost_quotes) -> dict:
+def build(
+    *, source, doc_id, cleaned, structure, drafted, written, checked, proposed, gazetteer, lost_quotes, statuses
+) -> dict:
     counts: dict[str, Counter[str]] = {}
     for d in drafted.initiatives:
         for kind in ("ministries", "forums", "organisations", "themes", "target_groups", "regions"):
@@ -65,6 +67,15 @@ def build(*, source, doc_id, cleaned, structure, drafted, written, checked, prop
             "uncovered": [{"line": i.line, "text": i.text[:100]} for i in checked.uncovered],
         },
         "published_quotes_not_in_revised_source": lost_quotes,
+        "status_proposals": [
+            {
+                "initiative": p.initiative,
+                "commitment": p.commitment,
+                "value": p.value,
+                "quote": " ".join(p.quote.split()),
+            }
+            for p in statuses
+        ],
         "problems": [str(p) for p in checked.problems],
     }
 
@@ -100,6 +111,9 @@ def show(report: dict, out: TextIO) -> None:
     w(f"  dækning af kildens punkter og overskrifter: {c['covered']}/{c['items']}")
     for item in c["uncovered"]:
         w(f"    linje {item['line']}: ikke dækket: {item['text'][:90]}")
+    for p in report["status_proposals"]:
+        where = p["initiative"] + (f", tilsagn {p['commitment']}" if p["commitment"] is not None else "")
+        w(f"  forslag til status '{p['value']}' for {where}: {p['quote'][:100]}")
     for quote in report["published_quotes_not_in_revised_source"]:
         w(f"  citat fra en offentliggjort post findes ikke i den reviderede kilde: {quote[:100]}")
     if report["problems"]:
