@@ -95,7 +95,7 @@ def _in(quote: str, text: str) -> bool:
 
 def _draft_files(data_dir: Path, doc_id: str) -> list[Path]:
     folder = drafts_folder.folder(data_dir, doc_id)
-    return sorted(folder.glob("*/*.yml")) if folder.is_dir() else []
+    return sorted(p for p in folder.glob("*/*.yml") if p.is_file() and not p.is_symlink()) if folder.is_dir() else []
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -126,7 +126,8 @@ def check(data_dir: Path, doc_id: str, source_name: str) -> Check:
         scratch = Path(tmp) / "data"
         shutil.copytree(data_dir, scratch, ignore=shutil.ignore_patterns(DRAFTS), symlinks=True)
         moved: dict[Path, Path] = {}
-        for path in sorted(p for p in drafts.glob("*/*") if p.is_file()):  # records and source, not proposals
+        # the records and the source, not the proposals; a link is never followed (data/README.md)
+        for path in sorted(p for p in drafts.glob("*/*") if p.is_file() and not p.is_symlink()):
             to = scratch / path.relative_to(drafts)
             to.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, to)

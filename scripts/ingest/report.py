@@ -108,7 +108,7 @@ def show(report: dict, out: TextIO) -> None:
     for item in s["listed"]:
         w(f"    ({item['why']}) {item['sentence'][:140]}")
     c = report["coverage"]
-    w(f"  dækning af kildens punkter og overskrifter: {c['covered']}/{c['items']}")
+    w(f"  dækning af kildens punkter, overskrifter og tilsagnssætninger: {c['covered']}/{c['items']}")
     for item in c["uncovered"]:
         w(f"    linje {item['line']}: ikke dækket: {item['text'][:90]}")
     for p in report["status_proposals"]:
