@@ -19,6 +19,7 @@ from scripts.data.wording import HENSIGT, MULIGHED, TILSAGN, commits, fold, leve
 from scripts.ingest.figures import Amount, When, amounts, dates
 from scripts.ingest.names import Gazetteer
 from scripts.ingest.segment import Initiative, Section, Structure, opening, sentences
+from scripts.render.readable import _join
 
 PLACEHOLDER = "UDFYLDES"  # a required field the source cannot fill: the reviewer must
 _ACTORS = ("ministries", "forums", "organisations")
@@ -69,7 +70,8 @@ def _unique(base: str, taken: set[str]) -> str:
 
 
 def _cut(text: str, limit: int) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
+    """Prose from the source on one line (hyphenated words joined), within `limit` characters."""
+    text = re.sub(r"\s+", " ", _join(text.splitlines())).strip()
     return text if len(text) <= limit else text[: limit - 2].rsplit(" ", 1)[0] + " …"
 
 
@@ -183,10 +185,12 @@ def _section(section: Section, ids: dict[int, str], doc_kind: str, fallback: str
 
 
 def _cut_quote(text: str) -> str:
-    """A quote within the model's limit, cut where a line ends so it stays verbatim."""
+    """A quote within the model's limit, cut where a line ends, and written on one line as
+    data/README.md asks: a word hyphenated at a line end is joined ("ka-⏎pitalselskab"), as the
+    readable source text joins it (the validator matches either form)."""
     while len(text) > QUOTE_MAX:
         text = text[:QUOTE_MAX].rsplit("\n", 1)[0]
-    return text.strip()
+    return _join(text.splitlines()).strip()
 
 
 def _initiative(
@@ -283,8 +287,9 @@ def _commitment(
     by = [rid for rid in dict.fromkeys(by) if rid in g.actor_forms and names(passage, g.actor_forms[rid])]
     if not by and names(fold(subject_text)[: verb.start()] if verb else "", PARTIES_WORDS):
         by = list(parties)
+    from_lead_in = continues or subject_text is lead_in
     if not by and lead_in and names(lead_in, PARTIES_WORDS):
-        by = list(parties)
+        by, from_lead_in = list(parties), True
     if not by:
         return None, "ingen aktør nævnt før verbet"
     data: dict = {"by": by}
@@ -292,7 +297,10 @@ def _commitment(
     if partners and "partners" in Commitment.model_fields:
         data["partners"] = list(dict.fromkeys(partners))
     data["what"] = _cut(sentence, PROSE_MAX)
-    found = levels(passage)
+    recorded = sentence + ("\n" + lead_in if lead_in and from_lead_in else "")  # as the validator reads it
+    found = levels(recorded)
+    if not found:
+        return None, "ordene siger ikke, hvor fast tilsagnet er"
     if "firmness" in Commitment.model_fields:
         data["firmness"] = HENSIGT if HENSIGT in found else TILSAGN if TILSAGN in found else MULIGHED
     when = dates(sentence)
@@ -303,7 +311,7 @@ def _commitment(
         else:
             timing["year"] = when[0].year
         data["when"] = timing
-    if lead_in and "lead_in" in Commitment.model_fields:
+    if lead_in and from_lead_in and "lead_in" in Commitment.model_fields:
         data["lead_in"] = lead_in
     data["quote"] = _cut_quote(sentence)
     return data, ""

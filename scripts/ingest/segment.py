@@ -404,7 +404,8 @@ def _item_title(text: str) -> str:
     dash = _DASH_TITLE.match(text)
     if dash:
         return dash.group("title").strip()
-    first = re.split(r"(?<=[a-zæøå0-9)])\.\s", text, maxsplit=1)[0].rstrip(". ")
+    first = re.split(r"(?:(?<=[A-ZÆØÅ]{2})\.\s+(?=[A-ZÆØÅ])|(?<=[a-zæøå0-9)]{3})\.\s)", text, maxsplit=1)[0]
+    first = first.rstrip(". ")
     if len(first) <= 90:
         return first
     words = first[:90].rsplit(" ", 1)[0]
@@ -469,7 +470,7 @@ def _title_key(title: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """The sentences of a passage, as they stand in the source (line breaks kept)."""
-    parts = re.split(r"(?<=[a-zæøå0-9)”\"’%])([.!?])(\s+)(?=[A-ZÆØÅ\"”“])", text)
+    parts = re.split(r"(?<=[a-zæøåA-ZÆØÅ0-9)”\"’%])([.!?])(\s+)(?=[A-ZÆØÅ\"”“])", text)
     out: list[str] = []
     buffer = ""
     i = 0
