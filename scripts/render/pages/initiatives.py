@@ -31,7 +31,9 @@ def pages(cat: Catalogue, today: dt.date, part: int = 0, parts: int = 1) -> Iter
             path,
             KINDS["initiatives"].template,
             data_file=cat.file("initiatives", i.id),
-            synonyms=[n for r in linked for n in names(r)],
+            # the names of what it links to, and the words of its commitments' quotes, which the
+            # page links to rather than shows ("Femern Bælt" is found here, not only in the source)
+            synonyms=[n for r in linked for n in names(r)] + [c.quote for c in i.commitments],
             meta={
                 "type": KINDS["initiatives"].singular,
                 "dokument": cat.documents[i.document].short_title,
