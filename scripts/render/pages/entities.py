@@ -65,7 +65,8 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 ),
                 # the meetings naming it, and the agenda items, linked to their anchors
                 meetings=[link.mentioner(m) for m in naming if m.kind == "meetings"],
-                feed=link.url(feeds.feed_path({kind: record.id})) if facet else None,
+                # a feed opens on the page that shows it to people (docs/foelg.md)
+                feed=link.url("foelg.md", "feed=" + feeds.feed_path({kind: record.id})) if facet else None,
                 calendar=link.url(feeds.feed_path({kind: record.id}, "ics")) if facet else None,
                 elsewhere=_named_elsewhere(cat, kind, record.id).removeprefix("nævnt i "),
                 covered=danish.listing(
