@@ -191,24 +191,23 @@ def test_drafts_are_not_in_the_built_site(tmp_path, data_copy):
 def test_leave_one_out_on_every_source(layout, capsys):
     """Each source drafted again without its reviewed records, as text and as a PDF made from it, also
     re-wrapped and with other bullet glyphs: the figures per document, no quote that fails, every
-    amount and dated deadline found, actors F1 >= 0.85 and 90 % of the initiatives; commitments hold
-    a lower floor than the issue's 80 %."""
+    amount and dated deadline found, actors F1 >= 0.85, 90 % of the initiatives, and 80 % of the
+    reviewed commitments of every source."""
     documents = sorted(read(DATA_DIR).records["documents"])
     rows = [measure(doc, **layout) for doc in documents]
     with capsys.disabled():
         for m in rows:
             print(
                 f"\n{m['document']} ({m['as']}): initiatives {share(m['initiatives']):.0%}, commitments "
-                f"{share(m['commitments']):.0%}, actors F1 {m['actors_f1']:.2f}, amounts {m['amounts']}, dates {m['dates']}"
+                f"{share(m['commitments']):.0%} ({m['drafted_commitments']} drafted), actors F1 {m['actors_f1']:.2f}, "
+                f"amounts {m['amounts']}, dates {m['dates']}"
             )
     for m in rows:
         assert m["problems"] == [], (m["document"], m["problems"][:3])
         assert m["amounts"][0] == m["amounts"][1] and m["dates"][0] == m["dates"][1], m
         assert m["actors_f1"] >= 0.85, m
+        assert share(m["commitments"]) >= 0.8, (m["document"], m["as"], m["missed_commitments"])
         if m["document"].startswith("beslutningsreferat"):  # follows up earlier commitments
             assert m["statuses"] == (2, 2, 2), m
     agreements = [m for m in rows if m["initiatives"][1]]
     assert sum(m["initiatives"][0] for m in agreements) / sum(m["initiatives"][1] for m in agreements) >= 0.9
-    # below the issue's 80 %: 'Parterne' sentences and plans' passive voice ("Initiativet skal …")
-    # name no one who commits, so they stay in `quotes` for the reviewer (see the report)
-    assert sum(m["commitments"][0] for m in rows) / sum(m["commitments"][1] for m in rows) >= 0.6

@@ -135,6 +135,13 @@ def levels(text: str) -> set[str]:
     return found
 
 
+def wording_at(text: str) -> int | None:
+    """Where the first wording of any level starts in the text's folded form (None: it has none)."""
+    t = fold(text)
+    starts = [m.start() for m in (pattern.search(t) for pattern in _PATTERNS.values()) if m]
+    return min(starts) if starts else None
+
+
 def commits(text: str) -> bool:
     """Whether a sentence is worded as a commitment: "vil", "skal", "er enige om", "forpligter sig"."""
     return bool(_COMMITTING.search(fold(text)))

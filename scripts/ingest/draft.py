@@ -4,6 +4,12 @@ Every quote is the source's own text (a passage as segment.py found it, or a sen
 the validator proves it. Nothing is invented: a summary or a commitment's `what` is the source's
 own sentence, marked for the reviewer to rewrite; who commits, when and how firmly are read from
 the sentence and marked for checking; names are those of the reference lists, or proposed.
+
+Who commits is whom the sentence names before its wording of commitment ("Parterne samarbejder",
+"Syddansk Vækstforum vil"), else whom its lead-in names, as reviewers quote it in `lead_in`: the
+sentence a bullet continues ("Vækstforum vil: samarbejde med X om at:"), and in a growth plan,
+where the forum speaks throughout, the initiative's last sentence that opened with who commits
+or its section's ("Vækstforum vil i perioden 2016-2018 igangsætte en række større initiativer.").
 """
 
 from __future__ import annotations
@@ -15,10 +21,10 @@ from dataclasses import dataclass, field
 from scripts.data.faithfulness import PARTIES_WORDS
 from scripts.data.model import NAME_MAX, PROSE_MAX, QUOTE_MAX, Commitment, Document
 from scripts.data.quotes import canonical
-from scripts.data.wording import HENSIGT, MULIGHED, TILSAGN, commits, fold, levels, names
+from scripts.data.wording import HENSIGT, MULIGHED, TILSAGN, commits, fold, levels, names, wording_at
 from scripts.ingest.figures import Amount, When, amounts, dates
 from scripts.ingest.names import Gazetteer
-from scripts.ingest.segment import Initiative, Section, Structure, opening, sentences
+from scripts.ingest.segment import Initiative, Section, Structure, body, foreground, opening, sentences
 from scripts.render.readable import _join
 
 PLACEHOLDER = "UDFYLDES"  # a required field the source cannot fill: the reviewer must
@@ -92,8 +98,18 @@ def draft(structure: Structure, doc_id: str, source: str, g: Gazetteer, taken: s
     ]
     drafted = Drafted(document, [], [], amounts(text), dates(text))
     parties = document.data["parties"]
+    # in a growth plan the forum speaks throughout: a section's sentence that says who commits is
+    # the lead-in of what its initiatives promise without naming anyone (an agreement names them)
+    plan = document.data["kind"] == "vækstplan"
+    leads = _section_leads(structure.sections, parties, g) if plan else {}
     for initiative in structure.initiatives:
-        drafted.initiatives.append(_initiative(initiative, doc_id, year, section_ids, parties, g, taken, drafted))
+        own, inherited = leads.get(id(initiative.section), (None, None))
+        # the section's own text, drafted as an initiative, goes on from its own lead-in only
+        own_text = any(initiative.passage is p for p in initiative.section.passages)
+        lead = own if own_text else own or inherited
+        drafted.initiatives.append(
+            _initiative(initiative, doc_id, year, section_ids, parties, g, taken, drafted, lead, plan)
+        )
     # commitment wording outside any initiative: listed for the reviewer
     used = {id(i.passage) for i in structure.initiatives} | {
         id(u.passage) for i in structure.initiatives for u in i.subs
@@ -112,7 +128,11 @@ def _document(structure: Structure, doc_id: str, source: str, g: Gazetteer) -> D
     title = _cut(" ".join(structure.title_lines) or doc_id, NAME_MAX)
     head = "\n".join(structure.lines[:60])
     kind = "partnerskabsaftale"
-    if re.search(r"(?i)vækstplan|handlingsplan|strategi", title):
+    # a plan names itself ("Vækstplanen beløber sig til …") where its title is only "Forord"
+    if (
+        re.search(r"(?i)vækstplan|handlingsplan|strategi", title)
+        or len(re.findall(r"\b(?:Vækst|Handlings)planen\b", head)) >= 2
+    ):
         kind = "vækstplan"
     elif re.search(r"(?i)referat|dagsorden", head):
         kind = "beslutningsreferat"
@@ -202,10 +222,15 @@ def _initiative(
     g: Gazetteer,
     taken: set[str],
     drafted: Drafted,
+    section_lead: Lead | None = None,
+    plan: bool = False,
 ) -> Draft:
+    """The draft of one initiative. `section_lead`: the sentence of its section that says who
+    commits, the lead-in of the commitments after it that name no one themselves (_section_leads).
+    `plan`: a growth plan, whose sentences that name no one go on from the last that did."""
     rid = _unique(slug(initiative.title) + (f"-{year}" if year else ""), taken)
-    passages = [initiative.passage.text] + [u.passage.text for u in initiative.subs if u.passage]
-    lead_ins = [initiative.lead_in] + [u.lead_in for u in initiative.subs if u.passage]
+    units = [(initiative.passage, initiative.lead_in)] + [(u.passage, u.lead_in) for u in initiative.subs if u.passage]
+    passages = [p.text for p, _ in units]
     whole = "\n".join(passages)
     named = g.named(whole)
     regions = list(
@@ -236,15 +261,30 @@ def _initiative(
         checks.append("funding: beløb fundet i teksten – tilføj label og fjern beløb, der ikke er initiativets")
     commitments: list[dict] = []
     unassigned: list[str] = []
-    for n, passage in enumerate(passages):
-        lead_in = lead_ins[n]
-        for k, sentence in enumerate(sentences(passage)):
+    carried: str | None = None  # the initiative's last sentence that opens with who commits
+    for n, unit in enumerate(units):
+        passage, lead_in = unit
+        text = body(passage.text, initiative.title) if n == 0 else passage.text
+        found = [sentence for part in foreground(text) for sentence in sentences(part)]
+        for k, sentence in enumerate(found):
             # a bullet's first sentence continues its lead-in ("Vækstforum vil:" / "indgå i …")
-            if not commits(sentence) and not (k == 0 and lead_in and commits(lead_in)):
+            continues = bool(k == 0 and lead_in and commits(lead_in))
+            # wording in the present tense ("Parterne samarbejder", "… igangsættes et initiativ"):
+            # a commitment where the sentence names who, or opens a passage under a lead-in
+            weak = not commits(sentence) and not continues and bool(levels(sentence))
+            if not commits(sentence) and not continues and not weak:
                 continue
-            if k and sentence.rstrip().endswith(":") and k == len(sentences(passage)) - 1:
+            if k and sentence.rstrip().endswith(":") and k == len(found) - 1:
                 continue  # the lead-in of the bullets that follow ("Vækstforum vil:"), quoted as theirs
-            commitment, why = _commitment(sentence, lead_in, parties, g, continues=k == 0)
+            # who a sentence that names no one speaks for: the lead-in it continues, the sentence
+            # before it that opens with who commits, or the lead-in of its section
+            under = section_lead[0] if section_lead and section_lead[1] < passage.start else None
+            lead = lead_in if continues else (carried or lead_in or under)
+            commitment, why, own = _commitment(sentence, lead, parties, g, continues=continues)
+            if plan and own and _opens_with_actor(sentence, parties, g):
+                carried = _cut_quote(sentence)
+            if weak and (commitment is None or not (own or (k == 0 and not lead_in))):
+                continue
             if commitment is None:
                 drafted.sentences.append(CommitmentSentence(sentence, rid, why))
                 unassigned.append(_cut_quote(sentence))
@@ -271,36 +311,33 @@ def _initiative(
 
 def _commitment(
     sentence: str, lead_in: str | None, parties: list[str], g: Gazetteer, continues: bool = False
-) -> tuple[dict | None, str]:
-    """The commitment a sentence makes, with who commits as the validator reads it: those named
-    before its verb, or, where it says "Parterne", the agreement's parties (scripts/data/faithfulness.py)."""
-    passage = sentence + ("\n" + lead_in if lead_in else "")
-    # a bullet's first sentence continues its lead-in, whose subject commits ("Vækstforum vil: etablere …")
-    subject_text = lead_in if lead_in and (continues or not _VERB.search(fold(sentence))) else sentence
-    verb = _VERB.search(fold(subject_text))
-    actors = [(pos, rid) for pos, kind, rid in g.find(subject_text) if kind in _ACTORS]
-    by = [rid for pos, rid in actors if verb and pos < verb.start()]
-    if not verb and lead_in:  # a lead-in without a verb of its own: "samarbejde med X og Y om at:"
-        by = [rid for _, rid in actors]
-    if not by and verb:  # inverted order after an adverbial: "For at øge … vil vækstforum igangsætte"
-        by = [rid for pos, rid in actors if verb.end() <= pos <= verb.end() + 2]
-    by = [rid for rid in dict.fromkeys(by) if rid in g.actor_forms and names(passage, g.actor_forms[rid])]
-    if not by and names(fold(subject_text)[: verb.start()] if verb else "", PARTIES_WORDS):
-        by = list(parties)
-    from_lead_in = continues or subject_text is lead_in
-    if not by and lead_in and names(lead_in, PARTIES_WORDS):
-        by, from_lead_in = list(parties), True
+) -> tuple[dict | None, str, bool]:
+    """The commitment a sentence makes, with who commits as the validator reads it: those the
+    sentence names before its verb, or, where it names no one (or continues its lead-in: "Vækstforum
+    vil: etablere …"), those its lead-in names; "Parterne" names the agreement's parties
+    (scripts/data/faithfulness.py). Also whether the sentence itself says who commits."""
+    by, actors = ([], []) if continues else _who(sentence, parties, g)
+    own = bool(by)
+    if not by and lead_in:
+        by, lead_actors = _who(lead_in, parties, g, verbless=True)
+        actors = lead_actors + ([] if continues else actors)
+        if not by and names(lead_in, PARTIES_WORDS):
+            by = list(parties)
+    if continues:
+        actors += _who(sentence, parties, g)[1]
     if not by:
-        return None, "ingen aktør nævnt før verbet"
+        return None, "ingen aktør nævnt før verbet", False
     data: dict = {"by": by}
-    partners = [rid for _, rid in actors if rid not in by]
+    partners = [rid for rid in dict.fromkeys(actors) if rid not in by]
     if partners and "partners" in Commitment.model_fields:
-        data["partners"] = list(dict.fromkeys(partners))
+        data["partners"] = partners
     data["what"] = _cut(sentence, PROSE_MAX)
+    from_lead_in = bool(lead_in) and not own
     recorded = sentence + ("\n" + lead_in if lead_in and from_lead_in else "")  # as the validator reads it
-    found = levels(recorded)
+    # the sentence's own wording, unless it goes on from its lead-in ("Parterne vil: undersøge …")
+    found = levels(recorded) if continues or not levels(sentence) else levels(sentence)
     if not found:
-        return None, "ordene siger ikke, hvor fast tilsagnet er"
+        return None, "ordene siger ikke, hvor fast tilsagnet er", own
     if "firmness" in Commitment.model_fields:
         data["firmness"] = HENSIGT if HENSIGT in found else TILSAGN if TILSAGN in found else MULIGHED
     when = dates(sentence)
@@ -314,4 +351,65 @@ def _commitment(
     if lead_in and from_lead_in and "lead_in" in Commitment.model_fields:
         data["lead_in"] = lead_in
     data["quote"] = _cut_quote(sentence)
-    return data, ""
+    return data, "", own
+
+
+def _who(text: str, parties: list[str], g: Gazetteer, verbless: bool = False) -> tuple[list[str], list[str]]:
+    """Who the text says commits: the actors it names before its verb or other wording of
+    commitment ("Syddansk Vækstforum samarbejder …"), or right after its verb ("For at øge … vil
+    vækstforum igangsætte"); "Parterne" before it names the agreement's parties. `verbless`: a
+    lead-in without such wording ("samarbejde med X og Y om at:") names them all. And every actor
+    it names."""
+    folded = fold(text)
+    verb = _VERB.search(folded)
+    at = verb.start() if verb else wording_at(text)
+    actors = [(pos, rid) for pos, kind, rid in g.find(text) if kind in _ACTORS]
+    named = [rid for _, rid in actors]
+    if at is None:
+        by = list(named) if verbless else []
+    else:
+        by = [rid for pos, rid in actors if pos < at]
+        if not by and verb:
+            by = [rid for pos, rid in actors if verb.end() <= pos <= verb.end() + 2]
+    by = [rid for rid in dict.fromkeys(by) if rid in g.actor_forms and names(text, g.actor_forms[rid])]
+    if not by and at is not None and names(folded[:at], PARTIES_WORDS):
+        by = list(parties)
+    return by, named
+
+
+Lead = tuple[str, int]  # a lead-in sentence, and the line its passage starts at
+
+
+def _section_leads(
+    sections: list[Section], parties: list[str], g: Gazetteer
+) -> dict[int, tuple[Lead | None, Lead | None]]:
+    """Each section's own lead-in (_section_lead_in), and the one it inherits: its parent's, else
+    that of the section before it (a title line the layout cannot tell from a heading: "Cirkulær
+    Økonomi – samarbejdsforum" under "Innovation og forretningsudvikling")."""
+    leads: dict[int, tuple[Lead | None, Lead | None]] = {}
+    previous: Lead | None = None
+    for section in sections:
+        parent = leads[id(section.parent)] if id(section.parent) in leads else (None, None)
+        own = _section_lead_in(section, parties, g)
+        leads[id(section)] = (own, parent[0] or parent[1] or previous)
+        previous = own or leads[id(section)][1]
+    return leads
+
+
+def _section_lead_in(section: Section, parties: list[str], g: Gazetteer) -> Lead | None:
+    """The first sentence of the section's own text that opens with who commits, with wording of
+    commitment ("Vækstforum vil i perioden 2016-2018 igangsætte en række større initiativer.",
+    "Vækstforums innovationsindsats … har overordnet til hensigt …"): reviewers quote it as the
+    lead-in of the commitments after it that name no one themselves."""
+    for passage in section.passages:
+        for sentence in sentences(body(passage.text, section.title)):
+            if not sentence.rstrip().endswith(":") and levels(sentence) and _opens_with_actor(sentence, parties, g):
+                return _cut_quote(sentence), passage.start
+    return None
+
+
+def _opens_with_actor(sentence: str, parties: list[str], g: Gazetteer) -> bool:
+    """The sentence opens with one who commits in it ("Vækstforum vil …", "Parterne er enige …")."""
+    by = _who(sentence, parties, g)[0]
+    opening = [rid for pos, kind, rid in g.find(sentence) if pos == 0 and kind in _ACTORS]
+    return bool(by) and (bool(opening) and opening[0] in by or names(fold(sentence)[:12], PARTIES_WORDS))

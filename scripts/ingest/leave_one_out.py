@@ -100,6 +100,7 @@ def measure(
         + (f", bullets {glyph}" if glyph else ""),
         "initiatives": (len(found_initiatives), len(initiatives)),
         "commitments": (len(found_commitments), len(commitments)),
+        "drafted_commitments": len(draft_commitments),  # how many the reviewer reads to find them
         "actors": {"reviewed": sorted(want), "drafted": sorted(got)},
         "actors_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "amounts": (len(amounts & found_amounts), len(amounts)),
@@ -134,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         m = measure(doc_id, pdf=args.pdf, width=args.width, glyph=args.glyph)
         print(
             f"{doc_id} ({m['as']}): initiatives {share(m['initiatives']):.0%} {m['initiatives']}, "
-            f"commitments {share(m['commitments']):.0%} {m['commitments']}, actors F1 {m['actors_f1']:.2f}, "
+            f"commitments {share(m['commitments']):.0%} {m['commitments']} of {m['drafted_commitments']} drafted, "
+            f"actors F1 {m['actors_f1']:.2f}, "
             f"amounts {m['amounts']}, dates {m['dates']}, statuses {m['statuses']}, problems {len(m['problems'])}"
         )
         if m["missed_initiatives"]:

@@ -131,7 +131,7 @@ def segment(text: str) -> Structure:
                 stack.append(section)
             section.passages.append(unit.passage)
             current = section
-        elif unit.sub or (_enumerated(unit) and current.initiatives):
+        elif unit.sub or (current.initiatives and (_enumerated(unit) or _same_list(unit, current.initiatives[-1]))):
             target = current.initiatives[-1] if current.initiatives else None
             if target is not None:
                 target.subs.append(unit)
@@ -202,7 +202,8 @@ def _units(lines: list[str], start: int) -> list[Unit]:
         if not line.strip():
             continue
         if _INITIATIVE_BLOCK.match(line) and _GENERIC.match(line.strip()):
-            in_block = True
+            in_block = True  # "Initiativer 2016-2018": what follows is a passage of its own
+            units.append(Unit("subheading", n, line.strip(), None, 9))
             continue
         plain = line.strip()
         if _repeats(plain, units):
@@ -242,18 +243,13 @@ def _units(lines: list[str], start: int) -> list[Unit]:
             )
             continue
         glyph = _GLYPH.match(line)
-        lost = None if glyph else (_LOST_GLYPH.match(line) if _after_sentence(lines, n + 1) else None)
+        lost = None
+        if not glyph and (_after_sentence(lines, n + 1) or _list_item(lines, n, units)):
+            lost = _LOST_GLYPH.match(line)
         if glyph or lost:
             text = (glyph or lost).group("text")
             if lost and _is_title(lines, n, text) and not _continues_lead(lines, n):
                 units.append(_title_unit(n, _heading_title(text, lines, n), level_of_numbered))
-                continue
-            lead_in = _lead_in(lines, n)
-            previous_bullet = units[-1] if units and units[-1].kind == "bullet" else None
-            if not lead_in and previous_bullet and previous_bullet.lead_in and text[:1].islower():
-                lead_in = previous_bullet.lead_in  # the next bullet continuing the same lead-in
-            if lost and not lead_in:  # a paragraph indented by one space: text, not a bullet
-                units.append(Unit("paragraph", n, _item_title(text)))
                 continue
             indent = len(glyph.group("indent")) if glyph else 1
             is_o = bool(glyph) and line.lstrip().startswith("o ")
@@ -264,6 +260,18 @@ def _units(lines: list[str], start: int) -> list[Unit]:
                 and (is_o or (bullet_indent is not None and indent > bullet_indent + 1))
                 and previous.passage is None
             )
+            lead_in = _lead_in(lines, n)
+            previous_bullet = units[-1] if units and units[-1].kind == "bullet" else None
+            if (
+                not lead_in
+                and previous_bullet
+                and previous_bullet.lead_in
+                and (text[:1].islower() or (sub and previous_bullet.sub))
+            ):
+                lead_in = previous_bullet.lead_in  # the next bullet (or "o" item) continuing the same lead-in
+            if lost and not lead_in:  # a paragraph indented by one space: text, not a bullet
+                units.append(Unit("paragraph", n, _item_title(text)))
+                continue
             if not sub:
                 bullet_indent = indent
             units.append(Unit("bullet", n, _item_title(text), sub=sub, lead_in=lead_in))
@@ -412,17 +420,42 @@ def _item_title(text: str) -> str:
     return words.rstrip(",;:") + " …"
 
 
-def _lead_in(lines: list[str], n: int) -> str | None:
-    """The sentence a bullet continues, ending with ':' on the line(s) before it."""
-    previous = [line.strip() for line in lines[max(0, n - 4) : n] if line.strip()]
+def _lead_in(lines: list[str], n: int, depth: int = 0) -> str | None:
+    """The sentence a bullet continues, ending with ':' on the line(s) before it (blank lines
+    between do not matter). Where that sentence is itself an item continuing an outer lead-in
+    without a glyph between them ("Vækstforum vil: ⏎ samarbejde med X om at:"), the lead-in is
+    both, as the source runs on (reviewers quote it so)."""
+    at = [k for k in range(max(0, n - 16), n) if lines[k].strip()][-_LEAD_LINES:]
+    previous = [lines[k].strip() for k in at]
     if not previous or not previous[-1].endswith(":"):
         return None
     for k in range(len(previous) - 1, -1, -1):  # back to the start of that sentence
         if _GLYPH.match(previous[k]) or k == 0 or _SENTENCE_END.search(previous[k - 1]):
             sentence = " ".join(previous[k:])
             sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", sentence)[-1]
-            return (_GLYPH.match(sentence).group("text") if _GLYPH.match(sentence) else sentence).strip()
+            glyph = _GLYPH.match(sentence)
+            sentence = (glyph.group("text") if glyph else sentence).strip()
+            outer = None
+            if k and not glyph and previous[k - 1].endswith(":") and depth < 2 and sentence[:1].islower():
+                outer = _lead_in(lines, at[k], depth + 1)
+            return f"{outer} {sentence}" if outer else sentence
     return None
+
+
+_LEAD_LINES = 6  # non-blank lines a lead-in sentence may run over
+
+
+def _list_item(lines: list[str], n: int, units: list[Unit]) -> bool:
+    """A line indented by one space, in lower case, in a list under a lead-in ("… om at:" ⏎
+    " udpege …" ⏎ " sikre …"): an item whose glyph was lost, though the item before has no full stop."""
+    previous = next((line for line in reversed(lines[:n]) if line.strip()), "")
+    return bool(
+        units
+        and units[-1].kind == "bullet"
+        and (units[-1].lead_in or "").endswith(":")
+        and lines[n][1:2].islower()
+        and not re.search(r"(?:[-,]|\b(?:og|i|for|med|samt|af|til|eller|at|om|på))\s*$", previous)
+    )
 
 
 def _continues_lead(lines: list[str], n: int) -> bool:
@@ -458,6 +491,12 @@ def _enumerated(unit: Unit) -> bool:
     return unit.kind == "bullet" and len(canonical(text)) < 100 and not re.search(r"\.\s+\S", text)
 
 
+def _same_list(unit: Unit, initiative: Initiative) -> bool:
+    """The bullet goes on with a list of short items the initiative holds, under the same lead-in."""
+    last = initiative.subs[-1] if initiative.subs else None
+    return bool(unit.lead_in and last and last.kind == "bullet" and last.lead_in == unit.lead_in)
+
+
 def _hint(unit: Unit) -> str:
     if unit.number and unit.number.isdigit():
         return "numbered"
@@ -466,6 +505,50 @@ def _hint(unit: Unit) -> str:
 
 def _title_key(title: str) -> str:
     return canonical(re.sub(r"^(?:\d{1,2}\.|[a-h]\))\s+", "", title)).casefold().rstrip(":. ")[:60]
+
+
+def body(text: str, title: str) -> str:
+    """The passage without the heading lines it opens with (its title, "Initiativer 2016-2018"):
+    what it says, to quote as a commitment or lead-in."""
+    lines = text.splitlines()
+    key, taken, n = canonical(title).rstrip(" …"), "", 0
+    while n < len(lines):
+        line = lines[n].strip().strip("*#").strip()
+        joined = canonical(f"{taken} {line}")
+        if line and not (_INITIATIVE_BLOCK.match(line) and _GENERIC.match(line)):
+            if not (key and key.startswith(joined)):
+                break
+            taken = joined
+        n += 1
+    rest = "\n".join(lines[n:])
+    return rest if canonical(rest) else text
+
+
+# Headings of a growth plan's expected effects and budget: what follows them (up to an
+# "Initiativer" heading) says with what effect and money, not what anyone commits to.
+_BACKGROUND = re.compile(r"^(?:Effekt|Forventet effekt.*|Økonomi)\s*:?$", re.IGNORECASE)
+
+
+def foreground(text: str) -> list[str]:
+    """The parts of a passage that are not under an effects or budget heading (_BACKGROUND), each
+    as it stands in the source. Such a part ends at an "Initiativer" heading, or at a line that
+    looks like a heading of its own (where the layout did not make it one)."""
+    parts: list[list[str]] = [[]]
+    background = False
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        plain = line.strip().strip("*#: ")
+        following = next((rest.strip() for rest in lines[n + 1 :] if rest.strip()), "")
+        if _BACKGROUND.match(plain) or (_INITIATIVE_BLOCK.match(plain) and _GENERIC.match(plain)):
+            background = bool(_BACKGROUND.match(plain))
+            parts.append([])
+            continue
+        if background and re.fullmatch(r"[A-ZÆØÅ][^\d:.;,!?]{2,60}", plain) and following[:1].isupper():
+            background = False
+            parts.append([])
+        if not background:
+            parts[-1].append(line)
+    return [part for part in ("\n".join(lines) for lines in parts) if canonical(part)]
 
 
 def sentences(text: str) -> list[str]:
@@ -479,7 +562,8 @@ def sentences(text: str) -> list[str]:
         if i + 1 < len(parts):
             buffer += parts[i + 1]
             if not re.search(
-                r"(?:\b\d{1,2}|\bbl|\bf|\bca|\bjf|\bmv|\bfx|\bevt|\bnr|\bkl|\bstk|\binkl|\bpct)$", parts[i]
+                r"(?:\b\d{1,2}|\bbl|\bf|\beks|\bca|\bjf|\bmv|\bfx|\bevt|\bnr|\bkl|\bstk|\binkl|\bpct|\bmhp|\bift|\bdvs)$",
+                parts[i],
             ):
                 out.append(buffer.strip())
                 buffer = ""
