@@ -3,6 +3,7 @@ of the published site until a reviewer has taken them in; a source that cannot b
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -13,8 +14,8 @@ import pytest
 
 from scripts.data.data_tree import DRAFT_MARK, scan
 from scripts.data.quotes import SourceText
-from scripts.data.validate import DATA_DIR
-from scripts.dev.scratch import ROOT, build_site
+from scripts.data.validate import DATA_DIR, load_catalogue
+from scripts.dev.scratch import ROOT, publish_command, serve_command
 from scripts.ingest import follow_up
 from scripts.ingest.clean import clean
 from scripts.ingest.command import ingest, main
@@ -25,7 +26,9 @@ from scripts.ingest.names import gazetteer, proposals
 from scripts.ingest.references import read
 from scripts.ingest.sample_pdf import make_pdf
 from scripts.ingest.segment import segment
+from scripts.render.generate import generate
 from tests.conftest import problems_in
+from tests.test_serve import fetch, free_port, wait_until
 
 SOURCE = DATA_DIR / "sources" / "vaekstpartnerskab-syddanmark-2017.txt"
 DOC = "ny-aftale-2017"
@@ -170,16 +173,66 @@ def test_minutes_propose_the_status_of_the_commitments_they_follow_up():
     assert all(SourceText(structure.lines and "\n".join(structure.lines)).contains(p.quote) for p in found)
 
 
+BANNER = "Udkast – ikke gennemgået"
+
+
+def test_drafts_get_pages_with_a_banner_only_when_asked_for(tmp_path, data_copy):
+    """`make serve` generates pages for the drafts too, each saying it is a draft (and with no
+    link to edit a file the repository does not hold); the published build never sees them."""
+    ingest(SOURCE, data_copy, DOC)
+    drafts = {p.stem for p in draft_files(data_copy)}
+    catalogue = load_catalogue(data_copy, drafts=True)
+    assert {rid for _, rid in catalogue.drafts} == drafts
+    assert catalogue.is_draft("documents", DOC) and not catalogue.is_draft("initiatives", "nyt-foedevareprogram-2020")
+    docs = tmp_path / "docs"
+    generate(catalogue, docs, today=dt.date(2026, 1, 1), workers=1)
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    bannered = {path for path, text in pages.items() if BANNER in text}
+    assert bannered == {
+        f"dokumenter/{DOC}/index.md",
+        f"dokumenter/{DOC}/kildetekst.md",
+        *(f"initiativer/{rid}.md" for rid in drafts - {DOC}),
+    }
+    for path in bannered:  # at the top, under the title, and with no edit link
+        head = pages[path].split("\n# ", 1)[1].split("\n")
+        assert head[1] == "" and 'class="admonition warning vs-draft" role="note"' in head[2], path
+        assert "edit_url" not in pages[path].split("\n---\n", 1)[0]
+    published = load_catalogue(data_copy)
+    assert published.drafts == frozenset() and DOC not in published.documents
+    generate(published, docs, today=dt.date(2026, 1, 1), workers=1)
+    assert [p for p in docs.rglob("*.md") if DOC in p.as_posix() or BANNER in p.read_text(encoding="utf-8")] == []
+
+
 @pytest.mark.slow
-def test_drafts_are_not_in_the_built_site(tmp_path, data_copy):
+def test_drafts_are_served_with_a_banner_and_never_published(tmp_path, data_copy):
+    """`make serve` shows a new document's drafts with the banner; `make site` leaves them out and
+    says how many it left out."""
     report = ingest(SOURCE, data_copy, DOC)
     ids = [d["id"] for d in report["drafts"]]
-    result = build_site(tmp_path / "work", data_copy)
+    initiative = next(i for i in ids if i != DOC)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    command, env = serve_command(tmp_path / "serve", data_copy, port)
+    env["TMPDIR"] = str(tmp_path)
+    with (tmp_path / "serve.log").open("w") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        page = wait_until(lambda: fetch(base + f"initiativer/{initiative}/"), timeout=180)
+        assert BANNER in page and 'role="note"' in page
+        assert BANNER in fetch(base + f"dokumenter/{DOC}/")
+        assert BANNER not in fetch(base + "initiativer/nyt-foedevareprogram-2020/")
+    finally:
+        server.terminate()
+        server.wait(30)
+
+    command, env = publish_command(tmp_path / "publish", data_copy)
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
-    site = tmp_path / "work" / "site"
+    assert f"Left out {len(draft_files(data_copy))} draft record(s)" in result.stdout
+    site = tmp_path / "publish" / "site"
     built = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.html"))
     assert "nyt-foedevareprogram-2020" in built  # the published record is there
-    assert [i for i in ids if i in built] == []
+    assert [i for i in ids if i in built] == [] and BANNER not in built
 
 
 @pytest.mark.slow

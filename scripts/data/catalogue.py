@@ -49,6 +49,8 @@ class Catalogue:
     sources: dict[str, SourceText] = field(default_factory=dict)
     # (kind, id) → the record's references and quotes (scripts.data.record_graph), made by validation
     graph: dict[tuple[str, str], tuple[list[Reference], list[Quote]]] = field(default_factory=dict)
+    # (kind, id) of the records read from data/drafts/ (only under `make serve`: never published)
+    drafts: frozenset[tuple[str, str]] = frozenset()
 
     # --- records by kind ------------------------------------------------------
     @property
@@ -132,6 +134,10 @@ class Catalogue:
 
     def file(self, kind: str, record_id: str) -> Path:
         return self.files[(kind, record_id)]
+
+    def is_draft(self, kind: str, record_id: str) -> bool:
+        """Whether the record is a draft not yet reviewed (data/drafts/; shown only by `make serve`)."""
+        return (kind, record_id) in self.drafts
 
     # --- derived views ----------------------------------------------------------
     def year_of(self, document_id: str) -> int | None:

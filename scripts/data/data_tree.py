@@ -17,7 +17,7 @@ from scripts.data.problems import Problem
 RECORD_SUFFIX = ".yml"
 SOURCES = "sources"  # the source texts, named by the documents' `source`
 SCHEMA = "schema"  # JSON Schema for editors, made by `python -m scripts schema`
-DRAFTS = "drafts"  # drafts made by `python -m scripts ingest`: never read by the build (data/README.md)
+DRAFTS = "drafts"  # drafts made by `python -m scripts ingest`: read only to review them (data/README.md)
 README = "README.md"
 # The first line of a draft; a record file under data/ that still has it is reported, so no
 # draft is published before a reviewer has removed it.
@@ -29,12 +29,15 @@ MAX_SOURCE_BYTES = 5_000_000  # the longest source text is about 80 kB
 class DataTree:
     records: dict[str, list[Path]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
     sources: dict[str, Path] = field(default_factory=dict)  # file name → path
-    drafts: list[Path] = field(default_factory=list)  # files under data/drafts/, not read
+    drafts: list[Path] = field(default_factory=list)  # files under data/drafts/
+    draft_records: list[Path] = field(default_factory=list)  # those read as records (with drafts=True)
     problems: list[Problem] = field(default_factory=list)
 
 
-def scan(data_dir: Path) -> DataTree:
-    """Every record and source file under data_dir, and a problem for anything else."""
+def scan(data_dir: Path, drafts: bool = False) -> DataTree:
+    """Every record and source file under data_dir, and a problem for anything else. With
+    `drafts` (to review them under `make serve`, never to publish), the records and source texts
+    of data/drafts/<document>/ are read too (draft_records says which)."""
     tree = DataTree()
     if not data_dir.is_dir():
         tree.problems.append(Problem(data_dir, 0, "", "the data folder does not exist"))
@@ -62,7 +65,37 @@ def scan(data_dir: Path) -> DataTree:
             tree.problems.append(Problem(data_dir / kind, 0, "", "folder is missing: every kind of record has one"))
     if not tree.records["documents"] and (data_dir / "documents").is_dir():
         tree.problems.append(Problem(data_dir / "documents", 0, "", "no documents: the site would be empty"))
+    if drafts:
+        _add_drafts(data_dir, tree)
     return tree
+
+
+def draft_records(data_dir: Path) -> list[Path]:
+    """The record files of data/drafts/<document>/<kind>/ (the build leaves them out; never a link)."""
+    folder = data_dir / DRAFTS
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted(
+        path
+        for kind in KINDS
+        for path in folder.glob(f"*/{kind}/*{RECORD_SUFFIX}")
+        if path.is_file() and not any(p.is_symlink() for p in (path, path.parent, path.parent.parent))
+    )
+
+
+def _add_drafts(data_dir: Path, tree: DataTree) -> None:
+    """The drafts' records, and their source texts, where data/ has none of that name (a record
+    published from a draft that is still there, the published text of a revised source: the
+    published one stands)."""
+    taken = {(kind, path.name) for kind, paths in tree.records.items() for path in paths}
+    for path in draft_records(data_dir):
+        if (path.parent.name, path.name) not in taken:  # the first of two drafts of that name
+            taken.add((path.parent.name, path.name))
+            tree.draft_records.append(path)
+            tree.records[path.parent.name].append(path)
+    for path in sorted((data_dir / DRAFTS).glob(f"*/{SOURCES}/*.txt")):
+        if path.is_file() and not path.is_symlink() and not path.parent.is_symlink():
+            tree.sources.setdefault(path.name, path)
 
 
 def _files(folder: Path, tree: DataTree, suffix: str, rule: str) -> list[Path]:

@@ -237,13 +237,14 @@ def cycles(edges: dict[str, list[str]]) -> list[list[str]]:
     return found
 
 
-def load(data_dir: Path = DATA_DIR) -> tuple[Catalogue, list[Problem]]:
+def load(data_dir: Path = DATA_DIR, drafts: bool = False) -> tuple[Catalogue, list[Problem]]:
     """Load and validate all of data/: the catalogue of every record that could be read, and
-    every problem found."""
+    every problem found. `drafts`: the drafts of data/drafts/ too, as if published (to review
+    them under `make serve`; the catalogue says which records are drafts)."""
     collecting = gc.isenabled()
     gc.disable()  # every object made here lives on: the collector would only walk them again and again
     try:
-        tree = scan(data_dir)
+        tree = scan(data_dir, drafts)
         records, files, yaml_files, invalid, problems = _read_records(tree)
         problems += tree.problems
         sources, source_problems = _load_sources(tree, records, yaml_files, invalid)
@@ -256,12 +257,15 @@ def load(data_dir: Path = DATA_DIR) -> tuple[Catalogue, list[Problem]]:
     finally:
         if collecting:
             gc.enable()
-    return Catalogue(records=records, files=files, sources=sources, graph=graph), problems
+    draft_files = set(tree.draft_records)
+    marked = frozenset(key for key, path in files.items() if path in draft_files)
+    return Catalogue(records=records, files=files, sources=sources, graph=graph, drafts=marked), problems
 
 
-def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
-    """Load and validate all of data/; raise DataError listing every problem."""
-    catalogue, problems = load(data_dir)
+def load_catalogue(data_dir: Path = DATA_DIR, drafts: bool = False) -> Catalogue:
+    """Load and validate all of data/ (with `drafts`, data/drafts/ too); raise DataError listing
+    every problem."""
+    catalogue, problems = load(data_dir, drafts)
     if problems:
         raise DataError(problems)
     return catalogue

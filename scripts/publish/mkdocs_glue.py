@@ -44,11 +44,13 @@ index: Indexer | None = None
 files_written: forked.Started | None = None  # the downloads
 lock = None  # the build lock, held from the start of a build to its end
 rebuilds: serve_rebuild.Rebuilds | None = None  # under `mkdocs serve --dirty`: rebuilds do only what changed
+drafts = False  # under `mkdocs serve` only: the drafts of data/drafts/ are shown, marked as drafts
 
 
 def on_startup(command, dirty, **kwargs) -> None:
-    global rebuilds
+    global rebuilds, drafts
     rebuilds = serve_rebuild.Rebuilds() if command == "serve" and dirty else None
+    drafts = command == "serve"
 
 
 def on_serve(server, config, builder):
@@ -73,7 +75,7 @@ def on_pre_build(config, **kwargs) -> None:
     files_written = index = None
     start = time.perf_counter()
     try:
-        catalogue = load_catalogue(data_dir())
+        catalogue = load_catalogue(data_dir(), drafts=drafts)
     except DataError as e:
         raise Abort(f"{e}\n{len(e.problems)} problem(s) in the data: the site was not built.") from None
     timings["validate_s"] = time.perf_counter() - start

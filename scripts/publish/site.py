@@ -4,7 +4,8 @@
 
 The data is validated, then the whole site (pages, downloads, feeds, search index) is built
 into a new folder under build/. Only when every part of that succeeded does the new folder
-replace site/; after a failure, Ctrl-C or a killed build, site/ is as it was. Builds of the
+replace site/; after a failure, Ctrl-C or a killed build, site/ is as it was. The drafts of
+data/drafts/ are never published: the build leaves them out and says how many. Builds of the
 same project wait for each other (scripts.publish.build_lock), and the build's processes end with it.
 With --public (the deploy), the site's address (SITE_URL) must be a public https address: feeds,
 calendars and downloads carry absolute links, which must never point at a developer's machine.
@@ -23,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scripts import forked
+from scripts.data.data_tree import DRAFTS, draft_records
 from scripts.data.problems import DataError
 from scripts.data.validate import DATA_DIR, load_catalogue
 from scripts.publish import build_lock
@@ -65,8 +67,9 @@ def publish(config_file: Path, public: bool = False) -> int:
         for stale in build.glob(STAGING_PREFIX + "*"):  # no other build runs: these are left over
             shutil.rmtree(stale, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=build))
+        data_dir = Path(os.environ.get("VAEKSTAFTALER_DATA", DATA_DIR))
         try:
-            if not _valid(Path(os.environ.get("VAEKSTAFTALER_DATA", DATA_DIR))):
+            if not _valid(data_dir):
                 return 1
             built = staging / "site"
             env = dict(os.environ, **{build_lock.HELD_BY_PARENT: str(project)})
@@ -84,6 +87,8 @@ def publish(config_file: Path, public: bool = False) -> int:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     print(f"Published the site into {site}")
+    if left_out := len(draft_records(data_dir)):
+        print(f"Left out {left_out} draft record(s) in {data_dir / DRAFTS}: drafts are never published.")
     return 0
 
 

@@ -1,10 +1,12 @@
 """Write the Markdown pages generated from data/ into docs/ (the downloads go straight into the
 built site: scripts.publish.downloads).
 
-    python -m scripts generate [--data DIR] [--docs DIR]
+    python -m scripts generate [--data DIR] [--docs DIR] [--drafts]
 
 Validation runs first; on any data problem nothing is written. Files are only rewritten
-when their content changes, so `mkdocs serve` does not rebuild in a loop.
+when their content changes, so `mkdocs serve` does not rebuild in a loop. With --drafts (as
+`make serve` does), the drafts of data/drafts/ get pages too, each with a banner saying it is an
+unreviewed draft; the published site (`make site`) never has them.
 """
 
 from __future__ import annotations
@@ -65,9 +67,10 @@ def render(page: Page, env, repo_url: str) -> str:
     """The page's Markdown, front matter included."""
     front = {"generated": True, "render_macros": False, **page.front_matter}
     data_file = page.data_file.resolve() if page.data_file else None
-    if data_file and data_file.is_relative_to(ROOT):  # data elsewhere (tests, benchmarks) has no edit link
+    # data elsewhere (tests, benchmarks) has no edit link, nor a draft, which the repository does not hold
+    if data_file and data_file.is_relative_to(ROOT) and not page.draft:
         front["edit_url"] = f"{repo_url}/edit/main/{data_file.relative_to(ROOT).as_posix()}"
-    body = env.get_template(page.template).render(**page.context)
+    body = env.get_template(page.template).render(**page.context, draft=page.draft)
     # libyaml's emitter when installed: the same YAML, five times faster
     dumped = yaml.dump(front, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, allow_unicode=True)
     return "---\n" + dumped + "---\n\n" + body
@@ -168,9 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         default=dt.date.today(),
         help="judge deadlines against this date (YYYY-MM-DD; default: today)",
     )
+    parser.add_argument("--drafts", action="store_true", help="pages for the drafts of data/drafts/ too, marked")
     args = parser.parse_args(argv)
     try:
-        cat = load_catalogue(args.data)
+        cat = load_catalogue(args.data, drafts=args.drafts)
     except DataError as e:
         print(e, file=sys.stderr)
         print(f"{len(e.problems)} problem(s) in {args.data}; no pages written", file=sys.stderr)

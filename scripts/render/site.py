@@ -81,6 +81,7 @@ class Page:
     template: str
     context: dict = field(default_factory=dict)
     data_file: Path | None = None
+    draft: bool = False  # made from a draft (data/drafts/; only under `make serve`): the page says so
     # Search: terms users may type that the page does not contain (synonyms, abbreviations),
     # and result metadata shown under the title (document, year).
     synonyms: list[str] = field(default_factory=list)

@@ -28,6 +28,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             path,
             KINDS["documents"].template,
             data_file=cat.file("documents", d.id),
+            draft=cat.is_draft("documents", d.id),
             synonyms=[n for a in d.parties for n in names(cat.actor(a))],
             meta={"type": KINDS["documents"].singular, "dokument": d.short_title, "år": str(cat.year_of(d.id) or "")},
             context=dict(

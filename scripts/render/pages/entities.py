@@ -77,6 +77,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
                 path,
                 KINDS[kind].template,
                 data_file=cat.file(kind, record.id),
+                draft=cat.is_draft(kind, record.id),
                 context=context,
                 synonyms=names(record),
                 meta={"type": KINDS[kind].singular},

@@ -31,6 +31,7 @@ def pages(cat: Catalogue, today: dt.date, part: int = 0, parts: int = 1) -> Iter
             path,
             KINDS["initiatives"].template,
             data_file=cat.file("initiatives", i.id),
+            draft=cat.is_draft("initiatives", i.id),
             # the names of what it links to, and the words of its commitments' quotes, which the
             # page links to rather than shows ("Femern Bælt" is found here, not only in the source)
             synonyms=[n for r in linked for n in names(r)] + [c.quote for c in i.commitments],

@@ -30,6 +30,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             path,
             KINDS["meetings"].template,
             data_file=cat.file("meetings", meeting.id),
+            draft=cat.is_draft("meetings", meeting.id),
             synonyms=[n for f in meeting.forums for n in names(cat.forums[f])],
             meta={
                 "type": KINDS["meetings"].singular,

@@ -51,6 +51,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             path,
             KINDS["ministries"].template,
             data_file=cat.file("ministries", ministry.id),
+            draft=cat.is_draft("ministries", ministry.id),
             synonyms=[n for m in chain for n in names(cat.ministries[m])],
             meta={"type": KINDS["ministries"].singular},
             context=dict(

@@ -52,6 +52,7 @@ def pages(cat: Catalogue) -> Iterator[Page]:
             path,
             "source.md.j2",
             data_file=None,
+            draft=cat.is_draft("documents", d.id),
             extra_search_terms=False,
             meta={"type": "Kildetekst", "dokument": d.short_title, "år": str(cat.year_of(d.id) or "")},
             context=dict(
