@@ -1,8 +1,9 @@
 """Write drafts under data/drafts/<document id>/, never over a file that is there, and check them.
 
-The folder mirrors data/: drafts/<document>/sources/, documents/, initiatives/. The build never
-reads it (scripts/data/data_tree.py); a reviewer publishes a draft by editing it, deleting its
-marked lines and moving it to the same place under data/ (data/README.md).
+The folder mirrors data/: drafts/<document>/sources/, documents/, initiatives/. The published
+build never reads it; `make serve` shows its records with a banner (scripts/data/data_tree.py); a
+reviewer publishes a draft by editing it, deleting its marked lines and moving it to the same place
+under data/ (data/README.md).
 """
 
 from __future__ import annotations
