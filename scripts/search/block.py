@@ -34,6 +34,9 @@ def article_text(article: str) -> str:
     return html.unescape(_TAG.sub(" ", article))
 
 
+# The filter that marks long verbatim text (source texts) in the index, as docs/assets/search.js asks for it.
+VERBATIM = "kilde:ja"
+
 # Put by entity and ministry pages before their lists of linked records.
 LINKED_LISTS = '<div class="vs-linked-lists"></div>'
 
@@ -94,6 +97,8 @@ def block(
     lines = ['<div class="vs-search-terms">']
     for key, value in meta.items():
         lines.append(f'<span data-pagefind-meta="{html.escape(key)}:{html.escape(value)}"></span>')
+    if not add_terms:  # long verbatim text: the search page lists the records made from it first
+        lines.append(f'<span data-pagefind-filter="{VERBATIM}"></span>')
     indexed: set[str] = set()  # stems the page has at this weight or higher
     for weight, shown, terms in groups:
         indexed |= {stem(w) for w in shown}

@@ -3,8 +3,9 @@
 During a build each page's article goes to the indexer as soon as MkDocs has converted its
 Markdown. The indexer is a process of its own, so it works on the second core while MkDocs
 converts and lays out the rest: it adds the page's search block (scripts.search.block) and hands
-the page to Pagefind, which parses it at once. Once every page is converted, Pagefind writes the
-index while MkDocs lays out and writes the pages. Only the article is indexed, not the
+the page to Pagefind, which parses it at once. Once every page is converted, Pagefind makes the
+index while MkDocs lays out and writes the pages; beside it goes what the search page needs to
+read a query (scripts.search.query). Only the article is indexed, not the
 navigation, header or footer; pages with `search_exclude: true` in their front matter are left
 out (scripts/publish/mkdocs_glue.py).
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import base64
 import json
 import multiprocessing
+import os
 import queue
 import subprocess
 import threading
@@ -30,10 +32,12 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from scripts import forked
+from scripts.search import query
 from scripts.search.block import SearchTerms, weigh_linked_lists
 
 LANGUAGE = "da"  # Danish stemming for every page
 EXCLUDE = [".headerlink"]  # the ¶ permalinks beside headings are not content
+_HASHED_FOLDERS = {"fragment", "index", "filter"}  # Pagefind names these files by their content
 
 
 class Indexer:
@@ -110,7 +114,10 @@ def _index_pages(pipe, terms: SearchTerms | None, earlier: dict[str, tuple[str, 
         if not failure:
             for path in message.earlier_pages:
                 add(path, *earlier[path])
-            pagefind.write(Path(message.site_dir) / "pagefind")
+            bundle = Path(message.site_dir) / "pagefind"
+            pagefind.write(bundle)
+            if terms:
+                query.write(bundle, terms.vocabulary)
     except Exception:
         failure = failure or traceback.format_exc()
     finally:
@@ -147,8 +154,20 @@ class Pagefind:
         self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
 
     def write(self, output: Path) -> None:
-        """Write the search bundle into `output`, once every page added so far is parsed."""
-        self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)})
+        """Write the search bundle into `output`, once every page added so far is parsed.
+
+        Pagefind hands the files over and they are written here: its own WriteFiles answers
+        before its writes are flushed, so a file could be left empty when the process ends. A
+        file named by its content's hash that is there already is kept, as Pagefind does; the
+        others replace the old ones whole, so a reader of the served site never gets half a file."""
+        for file in self._ask({"type": "GetFiles", "index_id": self._index})["files"]:
+            path = output / file["path"]
+            if path.exists() and (path.parent.name in _HASHED_FOLDERS or path.suffix == ".pf_meta"):
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            part = path.with_name(path.name + ".part")
+            part.write_bytes(base64.b64decode(file["content"]))
+            os.replace(part, path)
 
     def close(self) -> None:
         self._process.kill()
@@ -172,9 +191,13 @@ class Pagefind:
 
     def _read_replies(self) -> None:
         """Every reply but a parsed page's goes to the queue; None when Pagefind has stopped."""
-        rest = b""
+        rest: list[bytes] = []  # the start of a message not yet complete (the files can be megabytes)
         while chunk := self._process.stdout.read1(1 << 16):
-            *messages, rest = (rest + chunk).split(b",")
+            *messages, last = chunk.split(b",")
+            if messages:
+                messages[0] = b"".join([*rest, messages[0]])
+                rest = []
+            rest.append(last)
             for message in messages:
                 payload = json.loads(base64.b64decode(message))["payload"]
                 if payload["type"] != "IndexedFile":

@@ -14,13 +14,10 @@ import heapq
 import math
 from collections import Counter, defaultdict
 
-from whoosh.lang import stopwords_for_language
-
 from scripts.data.catalogue import Catalogue
 from scripts.data.model import Initiative
-from scripts.search.terms import stem, words
+from scripts.search.terms import STOP, stem, words
 
-STOP = frozenset(stopwords_for_language("da"))
 TERMS_PER_INITIATIVE = 15
 CHAMPIONS_PER_STEM = 40
 

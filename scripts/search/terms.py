@@ -12,14 +12,15 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from whoosh.lang import stopwords_for_language
 from whoosh.lang.snowball.danish import DanishStemmer
 
 _WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+(?:[-'][0-9A-Za-zÆØÅæøåÉéÜüÖöÄä]+)*")
 
 # Inflectional endings, longest first; stripped to guess a word's base form.
-_ENDINGS = ("ernes", "erne", "enes", "ene", "ers", "ens", "ets", "er", "en", "et", "es", "e", "s", "r", "i")
+ENDINGS = ("ernes", "erne", "enes", "ene", "ers", "ens", "ets", "er", "en", "et", "es", "e", "s", "r", "i")
 # Joining letters between the parts of a compound: sundhed-s-innovation, klynge-organisation.
-_LINKS = ("s", "e")
+LINKS = ("s", "e")
 # Spellings without æ, ø and å that users type; the site search, the finder and the tracker fold alike.
 FOLDS = (
     {"æ": "ae", "ø": "oe", "å": "aa", "é": "e"},
@@ -28,6 +29,9 @@ FOLDS = (
 
 # The Snowball stemmer for Danish, the algorithm Pagefind also stems pages and queries with.
 stem = lru_cache(maxsize=None)(DanishStemmer().stem)
+
+# Danish stop words (Snowball's list): words that say nothing about what a text is about.
+STOP = frozenset(stopwords_for_language("da"))
 
 MIN_PART = 4  # shortest compound part worth indexing on its own
 MIN_COMPOUND = 8
@@ -55,7 +59,7 @@ def word_set(text: str) -> set[str]:
 def base_forms(word: str) -> frozenset[str]:
     """Guesses at the uninflected form: 'virksomheder' → 'virksomhed', 'datacentre' → 'datacenter'."""
     forms = set()
-    for ending in _ENDINGS:
+    for ending in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_PART:
             forms.add(word[: -len(ending)])
     # Latin -re / Danish -er: datacentre ↔ datacenter
@@ -107,7 +111,7 @@ class Vocabulary:
             head, tail = word[:i], word[i:]
             if tail not in self or len(tail) < MIN_PART + 1:
                 continue
-            heads = {head} | {head[:-1] for link in _LINKS if head.endswith(link) and len(head) > MIN_PART}
+            heads = {head} | {head[:-1] for link in LINKS if head.endswith(link) and len(head) > MIN_PART}
             known_heads = {h for h in heads if h in self and len(h) >= MIN_PART}
             if known_heads or len(head) >= MIN_PART:
                 found.add(tail)
