@@ -61,22 +61,29 @@ def our_results(page, base: str, query: str, top: int = 5) -> list[str]:
         "q => document.querySelector('.vs-search-status').textContent.includes('»' + q + '«')", arg=query
     )
     hrefs = page.eval_on_selector_all(".vs-search-results li h2 a", "as => as.map(a => a.href)")
-    return [h.removeprefix(base) for h in hrefs[:top]]
+    # a result links to its passage and the words to mark there: the page is the address before them
+    return [h.removeprefix(base).split("?")[0].split("#")[0] for h in hrefs[:top]]
 
 
 def stock_results(page, base: str, query: str, top: int = 5) -> list[str]:
-    """Type `query` into stock Material search; the site-relative paths of the top results."""
-    if not page.url.startswith(base):
+    """Type `query` into stock Material search; the site-relative paths of the top results once
+    they have stopped changing (Material searches again at every keystroke, in a worker)."""
+    if not page.url.startswith(base) or not page.query_selector(".md-search__input"):
         page.goto(base)
     page.click(".md-search__input")
     page.fill(".md-search__input", "")
     page.type(".md-search__input", query)
-    page.wait_for_timeout(50)
-    page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta').textContent.includes('Initialis')"
-        " && document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
-    )
-    page.wait_for_timeout(150)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "as => as.map(a => a.href)")
+    shown, unchanged = None, 0
+    for _ in range(100):  # at most 10 s
+        page.wait_for_timeout(100)
+        now = page.evaluate(
+            "() => [document.querySelector('.md-search-result__meta').textContent.trim(),"
+            " Array.from(document.querySelectorAll('.md-search-result__item > a'), a => a.href)]"
+        )
+        ready = now[0] and "Initialis" not in now[0]
+        unchanged = unchanged + 1 if ready and now == shown else 0
+        shown = now
+        if unchanged == 3:
+            break
     page.keyboard.press("Escape")
-    return [h.removeprefix(base).split("#")[0] for h in hrefs[:top]]
+    return [h.removeprefix(base).split("#")[0] for h in shown[1][:top]]
