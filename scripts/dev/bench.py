@@ -29,6 +29,7 @@ import urllib.request
 from pathlib import Path
 
 from scripts.dev.scratch import ROOT, build_site, serve_command
+from scripts.search import relevance
 
 QUERIES = [
     "fødevarer",
@@ -257,9 +258,15 @@ def main(argv: list[str] | None = None) -> int:
         edit_s = {
             scale: serve_edit_seconds(Path(tmp) / f"edit{scale}", scale) for scale in (1, 10) if scale in args.scales
         }
+        relevance_text = ""  # how well the search finds, on the real data (1×), beside stock Material
+        if 1 in args.scales and not args.no_browser:
+            site = next(r["site"] for r in rows if r["scale"] == 1)
+            relevance_text = relevance.report(site, Path(tmp) / "x1" / "data-src", Path(tmp) / "stock")
     text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts bench`).\n\n" + table(
         args.builds, rows, edit_s
     )
+    if relevance_text:
+        text += "\n" + relevance_text
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

@@ -100,3 +100,22 @@ def table(query_set: QuerySet, ours: dict[str, list[str]], stock: dict[str, list
         (h, n), (s, _) = mine[group], theirs[group]
         lines.append(f"| {group} | {n} | {100 * h / n:.0f} % ({h}) | {100 * s / n:.0f} % ({s}) |")
     return "\n".join(lines) + "\n"
+
+
+def report(ours: Path, data: Path, work: Path) -> str:
+    """The relevance section of `make bench`: both sets on our site built from `data` (at `ours`)
+    and on the same pages built with stock Material search (in `work`)."""
+    from scripts.dev.scratch import build_site
+
+    build_site(work, data, stock_search=True).check_returncode()
+    sets = (keywords(), questions())
+    results = compare(ours, work / "site", sets)
+    lines = [
+        "Search relevance at 1× (the real data): the share of queries with a page that answers them "
+        "among the top five results, typed into our search page and into stock Material's search on "
+        "the same pages in Chromium (the sets are tests/search_queries.yml and tests/search_questions.yml):",
+        "",
+    ]
+    for query_set in sets:
+        lines += [table(query_set, *results[query_set.name])]
+    return "\n".join(lines)
