@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
+LIGHTHOUSE := scripts/dev/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help serve test test-fast site check-site validate bench lock clean
@@ -10,13 +11,19 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(READY): requirements.lock
+$(READY): requirements.lock $(LIGHTHOUSE)/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	@# Browser tests drive Debian's Chromium (never a downloaded browser build); CHROMIUM may name
 	@# another installed Chromium-based browser, as on GitHub's runners.
 	[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@# make bench scores the pages with Lighthouse, from npm as its lock pins it (with hashes; 12.2.3,
+	@# as newer versions need Node 22), installed beside the Python packages in $(VENV)/lighthouse.
+	command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
+	rm -rf $(VENV)/lighthouse && mkdir -p $(VENV)/lighthouse
+	cp $(LIGHTHOUSE)/package.json $(LIGHTHOUSE)/package-lock.json $(VENV)/lighthouse/
+	npm ci --prefix $(VENV)/lighthouse --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(READY)
 
 serve: $(READY) ## Install everything, then serve the site at http://127.0.0.1:8000, rebuilding on changes
@@ -41,7 +48,7 @@ check-site: $(READY) ## Check every link and anchor of the built site/ offline
 	$(VENV)/bin/lychee --offline --include-fragments --index-files index.html --root-dir "$(CURDIR)/site" \
 		--exclude-path "$(CURDIR)/site/404.html" --no-progress "site/**/*.html"
 
-bench: $(READY) ## Benchmark build and search at 1x-100x the real data
+bench: $(READY) ## Benchmark build and search at 1x-100x the real data; Lighthouse on every page kind
 	$(PY) -m scripts bench
 
 lock: ## Refresh requirements.lock (every package pinned, with hashes) after editing requirements.txt

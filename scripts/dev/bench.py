@@ -8,7 +8,8 @@ generation, the search index (the time the build spends on it; Pagefind takes ea
 MkDocs renders the next), and the MkDocs render (the rest of the build); peak memory and output
 size. The search is measured in Debian's Chromium: bytes downloaded before the first result
 (raw and gzip), time from page load to search ready, and query latency. At 1× and 10× it also
-measures how long an edit to one YAML file takes to show up under `make serve`. Prints a table
+measures how long an edit to one YAML file takes to show up under `make serve`, and scores one page
+of each kind with Lighthouse (mobile, served with gzip as GitHub Pages serves it). Prints a table
 and writes it to --out.
 """
 
@@ -28,6 +29,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from scripts.dev.browser import CHROMIUM, FLAGS, PAGE_KINDS
 from scripts.dev.scratch import ROOT, build_site, serve_command
 from scripts.search import relevance
 
@@ -145,6 +147,88 @@ def _sizes(request) -> tuple[int, int]:
     return len(body), len(gzip.compress(body))
 
 
+# Installed by the Makefile from scripts/dev/lighthouse/package-lock.json (lighthouse 12.2.3: newer
+# versions need Node 22).
+LIGHTHOUSE = Path(os.environ.get("LIGHTHOUSE", ROOT / ".venv/lighthouse/node_modules/.bin/lighthouse"))
+# Targets for every page kind on a phone (Lighthouse's mobile profile: a mid-range phone on a slow
+# 4G network, simulated).
+MIN_PERFORMANCE = 90
+MAX_LAYOUT_SHIFT = 0.1
+
+
+def lighthouse_figures(site: Path, pages: dict[str, str] = PAGE_KINDS, runs: int = 3) -> list[dict]:
+    """Lighthouse's mobile performance score and its metrics for one page of each kind, served
+    as GitHub Pages serves it (gzip): of `runs` runs per page, the one with the median score
+    (Lighthouse scales the time the processor takes, so a busy machine lowers single scores)."""
+    from scripts.dev.browser import serve
+
+    rows = []
+    with serve(site, like_pages=True) as base, tempfile.TemporaryDirectory() as tmp:
+        for kind, path in pages.items():
+            scores = sorted(
+                (_lighthouse(base + path, Path(tmp) / "report.json") for _ in range(runs)),
+                key=lambda r: r["performance"],
+            )
+            rows.append(dict(kind=kind, path=path) | scores[len(scores) // 2])
+            print(f"Lighthouse {kind}: {[r['performance'] for r in scores]}, CLS {rows[-1]['cls']:.3f}", flush=True)
+    return rows
+
+
+def _lighthouse(url: str, report: Path) -> dict:
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--only-categories=performance",
+            "--output=json",
+            f"--output-path={report}",
+            "--chrome-flags=" + " ".join(FLAGS),
+            "--quiet",
+        ],
+        env=dict(os.environ, CHROME_PATH=CHROMIUM),
+        check=True,
+    )
+    result = json.loads(report.read_text(encoding="utf-8"))
+    value = lambda audit: result["audits"][audit]["numericValue"]  # noqa: E731
+    return dict(
+        performance=round(100 * result["categories"]["performance"]["score"]),
+        fcp_ms=value("first-contentful-paint"),
+        lcp_ms=value("largest-contentful-paint"),
+        tbt_ms=value("total-blocking-time"),
+        cls=value("cumulative-layout-shift"),
+        si_ms=value("speed-index"),
+        benchmark=result["environment"]["benchmarkIndex"],
+    )
+
+
+def lighthouse_table(rows: list[dict]) -> str:
+    worst = min(r["performance"] for r in rows)
+    shift = max(r["cls"] for r in rows)
+    verdict = lambda ok: "met" if ok else "NOT met"  # noqa: E731
+    lines = [
+        "Lighthouse 12.2.3, mobile (simulated slow 4G and a 4× slower processor), one page of each kind "
+        "at 1×, served with gzip as GitHub Pages serves it; the run with the median score of three. "
+        f"Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+        f"(Lighthouse's benchmark index of this machine: {statistics.median(r['benchmark'] for r in rows):.0f}).",
+        "",
+        "| page | performance | first contentful paint s | largest contentful paint s | total blocking time ms "
+        "| cumulative layout shift | speed index s |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['kind']} (`/{r['path']}`) | {r['performance']} | {r['fcp_ms'] / 1000:.1f} | "
+            f"{r['lcp_ms'] / 1000:.1f} | {r['tbt_ms']:.0f} | {r['cls']:.3f} | {r['si_ms'] / 1000:.1f} |"
+        )
+    lines += [
+        "",
+        f"Targets on every page kind: performance at least {MIN_PERFORMANCE} — "
+        f"{verdict(worst >= MIN_PERFORMANCE)} (lowest {worst}); cumulative layout shift under "
+        f"{MAX_LAYOUT_SHIFT} — {verdict(shift < MAX_LAYOUT_SHIFT)} (highest {shift:.3f}).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def serve_edit_seconds(work: Path, scale: int = 1) -> float:
     """Seconds from saving a YAML file to the served page showing the change, under `make serve`
     with synthetic data at `scale` (the server's log goes to work/serve.log)."""
@@ -242,10 +326,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts bench", description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50, 100])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
-    parser.add_argument("--no-browser", action="store_true", help="skip the search measurements")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="skip the measurements in the browser (search, Lighthouse)"
+    )
     parser.add_argument("--builds", type=int, default=3, help="builds per scale; the median is reported")
+    parser.add_argument("--pages", nargs="+", metavar="KIND", help="with --lighthouse: only these page kinds")
+    parser.add_argument(
+        "--lighthouse",
+        type=Path,
+        metavar="SITE",
+        help="only score the pages of this built site (such as site/) with Lighthouse and print the table",
+    )
     args = parser.parse_args(argv)
+    if args.lighthouse:
+        pages = {kind: PAGE_KINDS[kind] for kind in args.pages} if args.pages else PAGE_KINDS
+        print(lighthouse_table(lighthouse_figures(args.lighthouse, pages)))
+        return 0
     rows = []
+    scores = []
     with tempfile.TemporaryDirectory() as tmp:
         for scale in args.scales:
             work = Path(tmp) / f"x{scale}"
@@ -253,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
             row = build_figures(scale, work, args.builds)
             if not args.no_browser:
                 row |= search_figures(row["site"])
+                if scale == 1:
+                    scores = lighthouse_figures(row["site"])
             rows.append(row)
             print(table(args.builds, rows, {}).splitlines()[3 + len(rows)], flush=True)  # the new build row
         edit_s = {
@@ -265,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts bench`).\n\n" + table(
         args.builds, rows, edit_s
     )
+    if scores:
+        text += "\n" + lighthouse_table(scores)
     if relevance_text:
         text += "\n" + relevance_text
     args.out.parent.mkdir(parents=True, exist_ok=True)
