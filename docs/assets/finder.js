@@ -18,7 +18,55 @@
   const selects = Array.from(form.querySelectorAll("select"));
   const text = form.querySelector("input[name=q]");
   const { number } = vs;
+  // On a phone the filters fold away under a button that says how many are chosen; chips under
+  // it name each chosen filter and remove it (assets/site.css folds them by the screen's width).
+  const toggle = form.querySelector(".vs-filter-toggle");
+  const chips = form.querySelector(".vs-chips");
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    form.classList.toggle("vs-unfolded", open);
+  });
+  // The link past the filters moves keyboard focus to the results (without a history entry).
+  root.querySelector(".vs-skip-results a").addEventListener("click", (e) => {
+    e.preventDefault();
+    list.focus();
+  });
   vs.takeOver(root, list, start);
+
+  // Each chosen filter as [its label, a function that clears it]: ticked boxes and selects with
+  // a value (the order is not a filter; the free text stays in view in its own field).
+  function chosenFilters() {
+    const chosen = Array.from(form.querySelectorAll(".vs-facet input:checked"), (box) => [
+      box.parentElement.querySelector(".vs-facet-label").textContent, () => { box.checked = false; }]);
+    for (const s of selects) {
+      if (!s.value || s.name === "orden") continue;
+      const name = s.closest("label").firstChild.textContent.trim();
+      chosen.push([`${name}: ${s.selectedOptions[0].textContent}`, () => { s.value = ""; }]);
+    }
+    return chosen;
+  }
+
+  function showChosen() {
+    const chosen = chosenFilters();
+    toggle.querySelector(".vs-chosen-count").textContent = chosen.length ? `(${number(chosen.length)} valgt)` : "";
+    chips.hidden = chosen.length === 0;
+    chips.replaceChildren(...chosen.map(([label, clear], n) => {
+      const chip = vs.element("button", label, "vs-chip");
+      chip.type = "button";
+      chip.setAttribute("aria-label", `Fjern filteret ${label}`);
+      chip.addEventListener("click", () => {
+        clear();
+        form.dispatchEvent(new Event("change")); // applied as any other choice
+        // focus stays in the chips: on the one that took this one's place, else the last
+        const rest = chips.querySelectorAll("button");
+        (rest[Math.min(n, rest.length - 1)] || (toggle.offsetParent ? toggle : text)).focus();
+      });
+      const item = document.createElement("li");
+      item.append(chip);
+      return item;
+    }));
+  }
 
   function start(data) {
     const items = data.items;
@@ -30,7 +78,7 @@
     let matched = [];
     const pager = vs.pager(list, root.querySelector(".vs-more"), PAGE, card, (shown) => {
       count.textContent = vs.countText(matched.length, items.length, shown, "initiativer");
-    });
+    }, cards.shows);
 
     function selection() {
       const chosen = {};
@@ -129,6 +177,7 @@
       if (orders[chosen.orden[0]]) matched.sort(orders[chosen.orden[0]]);
       pager.show(matched);
       updateCounts(chosen);
+      showChosen();
       vs.writeUrl(Object.fromEntries(Object.entries(chosen).map(([name, values]) => [name, values.join(",")])), push);
       updateFollowLinks();
     }

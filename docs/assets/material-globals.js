@@ -13,3 +13,8 @@ var __md_set = (key, value, storage = localStorage, scope = __md_scope) => {
     storage.setItem(scope.pathname + "." + key, JSON.stringify(value));
   } catch (e) {}
 };
+
+// Not Material's: marks the page as one whose scripts run, before anything is drawn, so that
+// assets/site.css shows the finder's filters from the first paint instead of when its data has
+// arrived (the page would jump) and hides what only readers without JavaScript need.
+document.documentElement.classList.add("vs-js");

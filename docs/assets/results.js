@@ -5,7 +5,9 @@
 (function () {
   "use strict";
 
-  const number = (n) => n.toLocaleString("da-DK");
+  // One formatter for all numbers: toLocaleString makes a new one each time, slow over many counts.
+  const numbers = new Intl.NumberFormat("da-DK");
+  const number = (n) => numbers.format(n);
 
   // The tool's data: the file named in the root element's data-json, relative to the page.
   async function load(root) {
@@ -16,7 +18,8 @@
 
   // Take over from the list in the page: hide its note for readers without JavaScript, and
   // the list itself while a selection from the URL waits to be applied, then start(data). If
-  // the data cannot be loaded, the page stays as it is without JavaScript.
+  // the data cannot be loaded, the page stays as it is without JavaScript: the root's class
+  // vs-failed hides the parts that need the data (.vs-needs-js, assets/site.css).
   function takeOver(root, list, start) {
     const note = root.querySelector(".vs-static-note");
     note.hidden = true;
@@ -25,6 +28,7 @@
       list.hidden = false;
       start(data);
     }, () => {
+      root.classList.add("vs-failed");
       note.hidden = false;
       list.hidden = false;
     });
@@ -50,7 +54,8 @@
   //   data-if="f g !h" the element is hidden unless f and g have a value and h has none
   // Names of linked pages are in `names`, keyed by URL. Text is only ever set as text.
   // `fill(item)` is the filled copy; `text(item)` the text it shows from the data (not the labels
-  // around it), without making the copy, to filter on.
+  // around it), without making the copy, to filter on; `shows(node, item)` whether a node made
+  // with the same markup (such as the page's own list) shows the item: the same links and texts.
   function filler(template, siteRoot, names) {
     const model = template.content.firstElementChild;
     const url = (href) => new URL(href, siteRoot).href;
@@ -61,6 +66,8 @@
       (el) => each(el, el.getAttribute(`data-${attribute}`)));
     const fields = (attribute) => Array.from(model.querySelectorAll(`[data-${attribute}]`),
       (el) => el.getAttribute(`data-${attribute}`));
+    const every = (node, attribute, test) => Array.from(node.querySelectorAll(`[data-${attribute}]`)).every(
+      (el) => test(el, el.getAttribute(`data-${attribute}`)));
     const texts = fields("text");
     const links = [...fields("link"), ...fields("links")];
     return {
@@ -83,6 +90,13 @@
       },
       text: (item) => [...texts.map((field) => String(item[field] ?? "")),
         ...links.flatMap((field) => [].concat(item[field]).map(nameOf))].join("\n"),
+      shows: (node, item) => every(node, "text", (el, field) => el.textContent === String(item[field] ?? ""))
+        && every(node, "href", (el, field) => el.href === url(item[field]))
+        && every(node, "link", (el, field) => el.href === url(item[field]))
+        && every(node, "links", (el, field) => {
+          const hrefs = Array.from(el.querySelectorAll("a"), (a) => a.href);
+          return hrefs.length === item[field].length && item[field].every((href, n) => hrefs[n] === url(href));
+        }),
     };
   }
 
@@ -131,7 +145,10 @@
   // search fetches each result's text); the button shows the next page and moves keyboard
   // focus to the first link of the first new result, so keyboard and screen-reader users
   // continue where the new results start. `changed` runs after each change with the number shown.
-  function pager(container, button, size, render, changed) {
+  // Where the container already shows the first page (`shows(node, item)`, such as the list the
+  // page itself has for readers without JavaScript), those nodes stay and only the rest go: the
+  // page is neither drawn again nor moved.
+  function pager(container, button, size, render, changed, shows) {
     let items = [];
     let shown = 0;
     let generation = 0; // a new list makes pages of the old one that are still loading stale
@@ -143,10 +160,7 @@
       const show = (added) => {
         if (mine !== generation) return;
         container.append(...added);
-        const rest = items.length - shown;
-        button.hidden = rest === 0;
-        button.textContent = `Vis ${number(Math.min(size, rest))} flere (${number(rest)} tilbage)`;
-        changed(shown);
+        counted();
         if (focus && added.length) added[0].querySelector("a").focus();
       };
       if (rendered.some((r) => r instanceof Promise)) {
@@ -156,12 +170,26 @@
         show(rendered);
       }
     }
+    function counted() {
+      const rest = items.length - shown;
+      button.hidden = rest === 0;
+      button.textContent = `Vis ${number(Math.min(size, rest))} flere (${number(rest)} tilbage)`;
+      changed(shown);
+    }
     button.addEventListener("click", () => more(true));
     return {
       show(list) {
         items = list;
         shown = 0;
         generation += 1;
+        const first = list.slice(0, size);
+        const own = Array.from(container.children);
+        if (shows && first.length && own.length >= first.length && first.every((item, n) => shows(own[n], item))) {
+          own.slice(first.length).forEach((node) => node.remove());
+          shown = first.length;
+          counted();
+          return;
+        }
         container.replaceChildren();
         more(false);
       },

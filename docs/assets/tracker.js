@@ -26,7 +26,7 @@
     let matched = [];
     const pager = vs.pager(table.tBodies[0], root.querySelector(".vs-more"), PAGE, tr, (shown) => {
       count.textContent = vs.countText(matched.length, data.rows.length, shown, "tilsagn");
-    });
+    }, rows.shows);
 
     function matches(row, name, value) {
       if (!value) return true;
