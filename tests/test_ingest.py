@@ -203,6 +203,16 @@ def test_drafts_get_pages_with_a_banner_only_when_asked_for(tmp_path, data_copy)
     assert [p for p in docs.rglob("*.md") if DOC in p.as_posix() or BANNER in p.read_text(encoding="utf-8")] == []
 
 
+def test_an_undated_draft_gets_its_pages_too(tmp_path, data_copy):
+    """A draft often lacks what a reviewed record has (the 2011 agreement states no date): its
+    pages are still made under `make serve`, and the timeline lists it under no year."""
+    ingest(DATA_DIR / "sources" / "partnerskabsaftale-midtjylland-2011.txt", data_copy, "udateret-2011")
+    catalogue = load_catalogue(data_copy, drafts=True)
+    assert catalogue.year_of("udateret-2011") is None
+    generate(catalogue, tmp_path / "docs", today=dt.date(2026, 1, 1), workers=1)
+    assert BANNER in (tmp_path / "docs/dokumenter/udateret-2011/index.md").read_text(encoding="utf-8")
+
+
 @pytest.mark.slow
 def test_drafts_are_served_with_a_banner_and_never_published(tmp_path, data_copy):
     """`make serve` shows a new document's drafts with the banner; `make site` leaves them out and

@@ -19,6 +19,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from scripts.data.model import Document
@@ -38,15 +39,20 @@ def overlaps(a: str, b: str) -> bool:
 
 
 def measure(
-    doc_id: str, data_dir: Path = DATA_DIR, pdf: bool = False, width: int | None = None, glyph: str | None = None
+    doc_id: str,
+    data_dir: Path = DATA_DIR,
+    pdf: bool = False,
+    width: int | None = None,
+    glyph: str | None = None,
+    work: Path | None = None,
 ) -> dict:
     """The figures for one document. `width`: re-wrap the text first; `glyph`: draw its bullets with
-    this glyph instead."""
+    this glyph instead; `work`: make the scratch data folder (with the drafts) there and keep it."""
     reviewed = read(data_dir).records
     document = reviewed["documents"][doc_id]
     initiatives = [r for r in reviewed["initiatives"].values() if r.get("document") == doc_id]
     with tempfile.TemporaryDirectory(prefix="loo-") as tmp:
-        scratch = Path(tmp) / "data"
+        scratch = (work or Path(tmp)) / "data"
         shutil.copytree(data_dir, scratch, ignore=shutil.ignore_patterns("drafts"))
         (scratch / "documents" / f"{doc_id}.yml").unlink()
         for kind in ("initiatives", "meetings"):
@@ -62,7 +68,9 @@ def measure(
         given.write_text(rewrap(text, width) if width and not pdf else text, encoding="utf-8")
         if pdf:
             given = make_pdf(text, Path(tmp) / f"{doc_id}.pdf", width=width)
+        start = time.perf_counter()
         report = ingest(given, scratch, doc_id)
+        seconds = time.perf_counter() - start
         drafts = read(scratch, sorted((scratch / "drafts" / doc_id).glob("*/*.yml"))).records
     drafted = [r for r in drafts["initiatives"].values() if r.get("document") == doc_id]
     draft_quotes = [q for r in drafted for q in r.get("quotes", [])] + [
@@ -107,6 +115,7 @@ def measure(
         "dates": (len(deadlines & found_dates), len(deadlines)),
         "statuses": (len(statuses & proposed), len(statuses), len(proposed)),
         "problems": report["problems"],
+        "ingest_s": seconds,  # from the file to the drafts written and checked
         "missed_initiatives": [i["id"] for i in initiatives if i not in found_initiatives],
         "missed_commitments": [c["quote"] for c in commitments if c not in found_commitments],
     }

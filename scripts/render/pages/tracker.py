@@ -191,6 +191,9 @@ def _timeline(cat: Catalogue, rows) -> Page:
     link = Links(cat, path)
     years: dict[int, list[dict]] = defaultdict(list)
     for d in cat.documents_in_order():
+        year = cat.year_of(d.id)
+        if year is None:  # undated (a draft under `make serve` may be): no year to list it in
+            continue
         follows = sorted(
             {
                 r.target
@@ -199,7 +202,7 @@ def _timeline(cat: Catalogue, rows) -> Page:
                 if r.type.value == "follows_up"
             }
         )
-        years[cat.year_of(d.id) or 0].append(
+        years[year].append(
             dict(
                 kind="Dokument",
                 date=d.date,
