@@ -362,6 +362,9 @@ def main(argv: list[str] | None = None) -> int:
         if 1 in args.scales and not args.no_browser:
             site = next(r["site"] for r in rows if r["scale"] == 1)
             relevance_text = relevance.report(site, Path(tmp) / "x1" / "data-src", Path(tmp) / "stock")
+        from scripts.ingest import timing  # ingest of each real source, and its drafts under make serve
+
+        ingest_text = "\n".join(timing.table(timing.ingest_figures(Path(tmp) / "ingest"))) + "\n"
     text = "# Benchmark results\n\nMade by `make bench` (`python -m scripts bench`).\n\n" + table(
         args.builds, rows, edit_s
     )
@@ -369,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         text += "\n" + lighthouse_table(scores)
     if relevance_text:
         text += "\n" + relevance_text
+    text += "\n" + ingest_text
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)
