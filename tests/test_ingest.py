@@ -14,7 +14,7 @@ import pytest
 
 from scripts.data.data_tree import DRAFT_MARK, scan
 from scripts.data.quotes import SourceText
-from scripts.data.validate import DATA_DIR, load_catalogue
+from scripts.data.validate import DATA_DIR, load, load_catalogue
 from scripts.dev.scratch import ROOT, publish_command, serve_command
 from scripts.ingest import follow_up
 from scripts.ingest.clean import clean
@@ -66,6 +66,32 @@ def test_a_draft_moved_into_the_data_unreviewed_is_refused(data_copy):
     draft = next(p for p in draft_files(data_copy) if p.parent.name == "initiatives")
     shutil.move(draft, data_copy / "initiatives" / draft.name)
     assert any("still marked as a draft" in p for p in problems_in(data_copy))
+
+
+def test_a_draft_with_a_taken_id_is_reported_not_dropped(data_copy):
+    """Under `make serve`, a draft with the id of a published record, or of a draft in another
+    folder, is not shown: it is reported at its id, as any duplicate id is, naming the one shown."""
+    published = next((data_copy / "initiatives").glob("*.yml"))
+    text = published.read_text(encoding="utf-8")
+    renamed = text.replace(f"id: {published.stem}\n", "id: nyt-initiativ\n", 1)
+    copies = {
+        "a/initiatives/" + published.name: text,
+        "a/initiatives/nyt-initiativ.yml": renamed,
+        "b/initiatives/nyt-initiativ.yml": renamed,
+    }
+    for name, content in copies.items():
+        (data_copy / "drafts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (data_copy / "drafts" / name).write_text(f"{DRAFT_MARK}\n{content}", encoding="utf-8")
+    catalogue, problems = load(data_copy, drafts=True)
+    reported = sorted((p.path.relative_to(data_copy).as_posix(), p.line, p.field, p.message) for p in problems)
+    assert [r[:3] for r in reported] == [
+        (f"drafts/a/initiatives/{published.name}", text.splitlines().index(f"id: {published.stem}") + 2, "id"),
+        ("drafts/b/initiatives/nyt-initiativ.yml", renamed.splitlines().index("id: nyt-initiativ") + 2, "id"),
+    ]
+    assert reported[0][3].startswith(f"duplicate id {published.stem!r}: data/initiatives/{published.name} ")
+    assert reported[1][3].startswith("duplicate id 'nyt-initiativ': data/drafts/a/initiatives/nyt-initiativ.yml ")
+    assert catalogue.is_draft("initiatives", "nyt-initiativ") and not catalogue.is_draft("initiatives", published.stem)
+    assert problems_in(data_copy) == []  # the published build does not read drafts
 
 
 def test_ingest_again_never_overwrites_and_drafts_only_what_nothing_covers(data_copy):

@@ -31,6 +31,8 @@ class DataTree:
     sources: dict[str, Path] = field(default_factory=dict)  # file name → path
     drafts: list[Path] = field(default_factory=list)  # files under data/drafts/
     draft_records: list[Path] = field(default_factory=list)  # those read as records (with drafts=True)
+    # (draft, the file read instead): a draft with the id of a record or of an earlier draft, not read
+    hidden_drafts: list[tuple[Path, Path]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -84,15 +86,18 @@ def draft_records(data_dir: Path) -> list[Path]:
 
 
 def _add_drafts(data_dir: Path, tree: DataTree) -> None:
-    """The drafts' records, and their source texts, where data/ has none of that name (a record
-    published from a draft that is still there, the published text of a revised source: the
-    published one stands)."""
-    taken = {(kind, path.name) for kind, paths in tree.records.items() for path in paths}
+    """The drafts' records, and their source texts where data/ has none of that name (the
+    published text of a revised source stands). A draft with the id of a record, or of an earlier
+    draft, is not read but listed in hidden_drafts (validate.py reports it: never dropped silently)."""
+    taken = {(kind, path.name): path for kind, paths in tree.records.items() for path in paths}
     for path in draft_records(data_dir):
-        if (path.parent.name, path.name) not in taken:  # the first of two drafts of that name
-            taken.add((path.parent.name, path.name))
-            tree.draft_records.append(path)
-            tree.records[path.parent.name].append(path)
+        key = (path.parent.name, path.name)
+        if key in taken:
+            tree.hidden_drafts.append((path, taken[key]))
+            continue
+        taken[key] = path
+        tree.draft_records.append(path)
+        tree.records[path.parent.name].append(path)
     for path in sorted((data_dir / DRAFTS).glob(f"*/{SOURCES}/*.txt")):
         if path.is_file() and not path.is_symlink() and not path.parent.is_symlink():
             tree.sources.setdefault(path.name, path)

@@ -237,6 +237,24 @@ def cycles(edges: dict[str, list[str]]) -> list[list[str]]:
     return found
 
 
+def _hidden_draft_problems(tree: DataTree, data_dir: Path) -> list[Problem]:
+    """A draft with the id of a record or of another draft is not shown: a duplicate id, reported
+    at the draft's id (or at the file, if it cannot be read)."""
+    problems = []
+    for path, shown in tree.hidden_drafts:
+        try:
+            where = shown.relative_to(data_dir.parent)
+        except ValueError:
+            where = shown
+        message = f"duplicate id {path.stem!r}: {where} has it too and is shown instead; rename or remove one"
+        yf, _ = read_yaml(path)  # its own problems are not reported: it is not read
+        if yf is not None and isinstance(yf.data, dict) and "id" in yf.data:
+            problems.append(yf.problem(("id",), message))
+        else:
+            problems.append(Problem(path, 0, "id", message))
+    return problems
+
+
 def load(data_dir: Path = DATA_DIR, drafts: bool = False) -> tuple[Catalogue, list[Problem]]:
     """Load and validate all of data/: the catalogue of every record that could be read, and
     every problem found. `drafts`: the drafts of data/drafts/ too, as if published (to review
@@ -254,6 +272,7 @@ def load(data_dir: Path = DATA_DIR, drafts: bool = False) -> tuple[Catalogue, li
         problems += _cross_record_problems(records, yaml_files, sources, invalid, graph)
         problems += commitment_problems(records, yaml_files)
         problems += _unnamed_problems(records, yaml_files, graph)
+        problems += _hidden_draft_problems(tree, data_dir)
     finally:
         if collecting:
             gc.enable()
