@@ -305,6 +305,10 @@ def _initiative(
         if not data["ministries"]:
             del data["ministries"]
     quotes = [_cut_quote(opening(p)) for p in passages if canonical(p)] + unassigned
+    # the lead-in its bullet goes on from ("Vækstforum vil samarbejde med … om at:"): the passage
+    # a reviewer reads the bullet in, and often the one a reviewed initiative quotes
+    if initiative.lead_in and canonical(initiative.lead_in) not in canonical(whole):
+        quotes.append(_cut_quote(initiative.lead_in))
     data["quotes"] = list(dict.fromkeys(q for q in quotes if q))
     return Draft("initiatives", rid, data, checks, data["quotes"][0])
 
