@@ -16,5 +16,8 @@ var __md_set = (key, value, storage = localStorage, scope = __md_scope) => {
 
 // Not Material's: marks the page as one whose scripts run, before anything is drawn, so that
 // assets/site.css shows the finder's filters from the first paint instead of when its data has
-// arrived (the page would jump) and hides what only readers without JavaScript need.
+// arrived (the page would jump) and hides what only readers without JavaScript need; and as one
+// with a selection in its address, so that the finder's and tracker's own lists are not drawn
+// before the selection is applied (assets/results.js).
 document.documentElement.classList.add("vs-js");
+if (location.search.length > 1) document.documentElement.classList.add("vs-selection");

@@ -16,21 +16,24 @@
     return response.json();
   }
 
-  // Take over from the list in the page: hide its note for readers without JavaScript, and
-  // the list itself while a selection from the URL waits to be applied, then start(data). If
-  // the data cannot be loaded, the page stays as it is without JavaScript: the root's class
-  // vs-failed hides the parts that need the data (.vs-needs-js, assets/site.css).
+  // Take over from the list in the page: hide its note for readers without JavaScript, then
+  // start(data). While a selection in the URL waits to be applied, the list is not shown (nor
+  // drawn: assets/site.css hides it until it is marked vs-ready). If the data cannot be loaded,
+  // the page stays as it is without JavaScript: the root's class vs-failed hides the parts that
+  // need the data (.vs-needs-js).
   function takeOver(root, list, start) {
     const note = root.querySelector(".vs-static-note");
     note.hidden = true;
-    list.hidden = location.search.length > 1;
     load(root).then((data) => {
-      list.hidden = false;
-      start(data);
+      try {
+        start(data);
+      } finally {
+        list.classList.add("vs-ready");
+      }
     }, () => {
       root.classList.add("vs-failed");
       note.hidden = false;
-      list.hidden = false;
+      list.classList.add("vs-ready");
     });
   }
 
