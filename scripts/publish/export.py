@@ -27,7 +27,7 @@ from scripts.data import commitments
 from scripts.data.catalogue import Catalogue
 from scripts.data.kinds import MODELS
 from scripts.render import badges
-from scripts.render.site import page_path
+from scripts.render.site import page_url
 
 FOLDER = "download"
 BOM = "\ufeff"
@@ -108,10 +108,6 @@ def _actors(cat: Catalogue, ids) -> str:
     return ", ".join(cat.actor(a).name for a in ids)
 
 
-def _page(site_url: str, kind: str, record_id: str) -> str:
-    return site_url + page_path(kind, record_id).removesuffix(".md") + "/"
-
-
 def initiative_rows(cat: Catalogue, today: dt.date, site_url: str) -> list[dict]:
     rows = []
     for i in cat.initiatives_in_order():
@@ -135,7 +131,7 @@ def initiative_rows(cat: Catalogue, today: dt.date, site_url: str) -> list[dict]
                 "Målgrupper": _names(cat, "target_groups", i.target_groups),
                 "Økonomi": "; ".join(f.text for f in i.funding),
                 "Tilsagn": len(i.commitments),
-                "Link": _page(site_url, "initiatives", i.id),
+                "Link": site_url + page_url("initiatives", i.id),
             }
         )
     return rows
@@ -165,7 +161,7 @@ def commitment_rows(cat: Catalogue, today: dt.date, site_url: str) -> list[dict]
                 "status": c.status.value.value,
                 "status_kilde": cat.documents[c.status.source].short_title if c.status.source else "",
                 "citat": c.quote,
-                "link": _page(site_url, "initiatives", i.id),
+                "link": site_url + page_url("initiatives", i.id),
             }
         )
     return out

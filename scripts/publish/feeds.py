@@ -35,7 +35,7 @@ from xml.sax.saxutils import escape
 
 from scripts.data.catalogue import Catalogue
 from scripts.data.model import Initiative
-from scripts.render.site import page_path
+from scripts.render.site import page_url
 
 FACETS = ("regions", "themes", "target_groups")  # the order of the parts of a combination's file name
 SEPARATOR = "+"  # between the parts of a combination's file name
@@ -114,10 +114,6 @@ def changed_dates(files: list[Path]) -> dict[Path, dt.datetime]:
     return dates
 
 
-def _page_url(record_id: str) -> str:
-    return page_path("initiatives", record_id).removesuffix(".md") + "/"
-
-
 def updated(cat: Catalogue, i: Initiative, dates) -> dt.datetime:
     known = dates.get(cat.file("initiatives", i.id).resolve())
     if known:
@@ -128,7 +124,7 @@ def updated(cat: Catalogue, i: Initiative, dates) -> dt.datetime:
 
 
 def _entry(cat: Catalogue, i: Initiative, when: dt.datetime, site_url: str) -> str:
-    url = _page_url(i.id)
+    url = page_url("initiatives", i.id)
     return "\n".join(
         [
             "  <entry>",
@@ -215,7 +211,7 @@ def deadlines(items: list[Initiative]) -> Iterator[tuple[dt.date, dt.date, str, 
             else:
                 year = c.when.year or 0
                 first, after, what = dt.date(year, 1, 1), dt.date(year + 1, 1, 1), f"Frist i løbet af {year}"
-            yield first, after, f"{i.id}-{n}", f"{what}{phrase}: {c.what}", _page_url(i.id), i
+            yield first, after, f"{i.id}-{n}", f"{what}{phrase}: {c.what}", page_url("initiatives", i.id), i
 
 
 def _event(first: dt.date, after: dt.date, uid: str, summary: str, url: str, site_url: str) -> str:

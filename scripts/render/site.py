@@ -41,6 +41,11 @@ def page_path(kind: str, record_id: str) -> str:
     return f"{FOLDERS[kind]}/{record_id}.md"
 
 
+def page_url(kind: str, record_id: str) -> str:
+    """The published URL of a record's page, relative to the site root, e.g. 'initiativer/x/'."""
+    return _url_dir(page_path(kind, record_id)) + "/"
+
+
 def source_page_path(document_id: str) -> str:
     return f"{FOLDERS['documents']}/{document_id}/kildetekst.md"
 
