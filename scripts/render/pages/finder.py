@@ -104,7 +104,7 @@ def pages(cat: Catalogue, today: dt.date) -> Iterator[Page]:
         facets=facets,
         years=years,
         first_year=years[0],
-        last_year=max((cat.lifecycle(i).end or 0 for i in cat.initiatives.values()), default=0),
+        last_year=max((x["slut"] for x in items), default=0),
         running=sum(1 for x in items if x["life_state"] in ("running", "upcoming")),
         today=today,
         statuses=[s.value for s in StatusValue],
