@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from scripts.data.problems import DataError
+from scripts.data.validate import ParsedFiles, load_catalogue
 from tests.conftest import VALID, problems_in
 
 INITIATIVE = "initiatives/nyt-foedevareprogram-2020.yml"
@@ -163,3 +167,24 @@ def test_an_organisation_no_record_names_is_reported(data_copy):
         "organisations/glemt-klynge.yml:1: id: no record names this organisation: name it where a source does "
         "(an initiative's organisations or operators, a commitment, a document or a meeting), or remove the file"
     ]
+
+
+def test_a_load_that_reuses_an_earlier_one_sees_every_edit_and_deletion(data_copy):
+    """Under `make serve` each rebuild hands validation what the last one parsed: an edited,
+    broken, mended or deleted file must count as it is now, never as it was."""
+    parsed = ParsedFiles()
+    assert load_catalogue(data_copy, parsed=parsed).initiatives["nyt-foedevareprogram-2020"].title == (
+        "Et nyt fødevareprogram"
+    )
+    edit(data_copy, INITIATIVE, "title: Et nyt fødevareprogram", "title: Et fornyet fødevareprogram")
+    assert load_catalogue(data_copy, parsed=parsed).initiatives["nyt-foedevareprogram-2020"].title == (
+        "Et fornyet fødevareprogram"
+    )
+    edit(data_copy, INITIATIVE, "themes: [foedevarer]", "themes: [foedevarer")
+    with pytest.raises(DataError, match="malformed YAML"):
+        load_catalogue(data_copy, parsed=parsed)
+    edit(data_copy, INITIATIVE, "themes: [foedevarer", "themes: [foedevarer]")
+    assert "nyt-foedevareprogram-2020" in load_catalogue(data_copy, parsed=parsed).initiatives
+    (data_copy / INITIATIVE).unlink()  # the meeting that names it now names nothing
+    with pytest.raises(DataError, match="unknown reference 'nyt-foedevareprogram-2020'"):
+        load_catalogue(data_copy, parsed=parsed)

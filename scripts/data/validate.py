@@ -23,7 +23,7 @@ from scripts.data.model import ACTORS, Document, Record
 from scripts.data.problems import DataError, Problem
 from scripts.data.quotes import SourceText
 from scripts.data.record_graph import walk
-from scripts.data.yaml_lines import FieldPath, YamlFile, read_yaml
+from scripts.data.yaml_lines import MAX_FILE_BYTES, FieldPath, YamlFile, read_yaml
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -46,38 +46,80 @@ def _model_problems(yf: YamlFile, error: pydantic.ValidationError) -> list[Probl
     return problems
 
 
-def _read_records(tree: DataTree) -> tuple[dict, dict, dict, dict, list[Problem]]:
+class ParsedFiles:
+    """What stage 1 made of each record file, kept by a long-lived process (`make serve`) so that
+    a rebuild parses and checks again only the files whose bytes changed."""
+
+    def __init__(self) -> None:
+        self._files: dict[tuple[Path, str], tuple[bytes, tuple]] = {}
+        self._sources: dict[Path, tuple[bytes, SourceText]] = {}
+
+    def read(self, path: Path, kind: str) -> tuple[YamlFile | None, Record | None, list[Problem]]:
+        try:
+            raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+        except OSError:
+            raw = None
+        kept = self._files.get((path, kind))
+        if raw is not None and kept and kept[0] == raw:
+            return kept[1]
+        result = _read_record(path, MODELS[kind])
+        if raw is not None:
+            self._files[(path, kind)] = (raw, result)
+        return result
+
+    def source(self, path: Path) -> SourceText:
+        """The source text in the file (raises UnicodeDecodeError if it is not UTF-8)."""
+        raw = path.read_bytes()
+        kept = self._sources.get(path)
+        if not kept or kept[0] != raw:
+            kept = self._sources[path] = (raw, SourceText(raw.decode("utf-8")))
+        return kept[1]
+
+    def keep_only(self, read: set[tuple[Path, str]]) -> None:
+        """Forget the record files this load did not read (deleted or moved)."""
+        for gone in self._files.keys() - read:
+            del self._files[gone]
+
+
+def _read_record(path: Path, model: type[Record]) -> tuple[YamlFile | None, Record | None, list[Problem]]:
+    """Stage 1 for one file: its parsed YAML, its record if valid, and its problems."""
+    yf, problems = read_yaml(path)
+    if yf is None:
+        return None, None, problems
+    try:
+        record = model.model_validate(yf.data)
+    except pydantic.ValidationError as e:
+        return yf, None, problems + _model_problems(yf, e)
+    except RecursionError:  # cannot happen below MAX_DEPTH; reported, never a traceback
+        return yf, None, problems + [yf.problem((), "values are nested too deeply to check")]
+    if record.id != path.stem:
+        problems = problems + [yf.problem(("id",), f"id {record.id!r} must equal the file name {path.stem!r}")]
+    return yf, record, problems
+
+
+def _read_records(tree: DataTree, parsed: ParsedFiles) -> tuple[dict, dict, dict, dict, list[Problem]]:
     records: dict[str, dict[str, Record]] = {kind: {} for kind in MODELS}
     files: dict[tuple[str, str], Path] = {}
     yaml_files: dict[tuple[str, str], YamlFile] = {}
     problems: list[Problem] = []
     invalid: dict[str, set[str]] = {kind: set() for kind in MODELS}
-    for kind, model in MODELS.items():
+    for kind in MODELS:
         for path in tree.records[kind]:
-            yf, read_problems = read_yaml(path)
+            yf, record, read_problems = parsed.read(path, kind)
             problems += read_problems
-            if yf is None:
-                invalid[kind].add(path.stem)
-                continue
-            try:
-                record = model.model_validate(yf.data)
-            except pydantic.ValidationError as e:
-                problems += _model_problems(yf, e)
+            if record is None:
                 invalid[kind].add(path.stem)  # still a known id: references to it are not errors too
                 continue
-            except RecursionError:  # cannot happen below MAX_DEPTH; reported, never a traceback
-                problems.append(yf.problem((), "values are nested too deeply to check"))
-                invalid[kind].add(path.stem)
-                continue
-            if record.id != path.stem:
-                problems.append(yf.problem(("id",), f"id {record.id!r} must equal the file name {path.stem!r}"))
             records[kind][record.id] = record
             files[(kind, record.id)] = path
             yaml_files[(kind, record.id)] = yf
+    parsed.keep_only({(path, kind) for kind in MODELS for path in tree.records[kind]})
     return records, files, yaml_files, invalid, problems
 
 
-def _load_sources(tree: DataTree, records, yaml_files, invalid) -> tuple[dict[str, SourceText], list[Problem]]:
+def _load_sources(
+    tree: DataTree, records, yaml_files, invalid, parsed: ParsedFiles
+) -> tuple[dict[str, SourceText], list[Problem]]:
     """The source text of every document. A document names a plain file of data/sources/, and
     only the files found there by the scan are read: never a path or a link elsewhere."""
     sources: dict[str, SourceText] = {}
@@ -93,7 +135,7 @@ def _load_sources(tree: DataTree, records, yaml_files, invalid) -> tuple[dict[st
             if path not in by_file:  # documents may share a source file; read and index it once
                 if (size := path.stat().st_size) > MAX_SOURCE_BYTES:
                     raise ValueError(f"is {size:,} bytes; a source text may be at most {MAX_SOURCE_BYTES:,} bytes")
-                by_file[path] = SourceText(path.read_bytes().decode("utf-8"))
+                by_file[path] = parsed.source(path)
             sources[doc.id] = by_file[path]
         except UnicodeDecodeError:
             problems.append(yf.problem(("source",), f"source file {path} is not valid UTF-8"))
@@ -255,17 +297,21 @@ def _hidden_draft_problems(tree: DataTree, data_dir: Path) -> list[Problem]:
     return problems
 
 
-def load(data_dir: Path = DATA_DIR, drafts: bool = False) -> tuple[Catalogue, list[Problem]]:
+def load(
+    data_dir: Path = DATA_DIR, drafts: bool = False, parsed: ParsedFiles | None = None
+) -> tuple[Catalogue, list[Problem]]:
     """Load and validate all of data/: the catalogue of every record that could be read, and
     every problem found. `drafts`: the drafts of data/drafts/ too, as if published (to review
-    them under `make serve`; the catalogue says which records are drafts)."""
+    them under `make serve`; the catalogue says which records are drafts). `parsed`: the files
+    as an earlier load read them, to parse again only those that changed."""
     collecting = gc.isenabled()
     gc.disable()  # every object made here lives on: the collector would only walk them again and again
     try:
         tree = scan(data_dir, drafts)
-        records, files, yaml_files, invalid, problems = _read_records(tree)
+        parsed = parsed or ParsedFiles()
+        records, files, yaml_files, invalid, problems = _read_records(tree, parsed)
         problems += tree.problems
-        sources, source_problems = _load_sources(tree, records, yaml_files, invalid)
+        sources, source_problems = _load_sources(tree, records, yaml_files, invalid, parsed)
         problems += source_problems
         problems += _cycle_problems(records, yaml_files)
         graph = {(kind, rid): walk(record) for kind, ids in records.items() for rid, record in ids.items()}
@@ -281,10 +327,10 @@ def load(data_dir: Path = DATA_DIR, drafts: bool = False) -> tuple[Catalogue, li
     return Catalogue(records=records, files=files, sources=sources, graph=graph, drafts=marked), problems
 
 
-def load_catalogue(data_dir: Path = DATA_DIR, drafts: bool = False) -> Catalogue:
+def load_catalogue(data_dir: Path = DATA_DIR, drafts: bool = False, parsed: ParsedFiles | None = None) -> Catalogue:
     """Load and validate all of data/ (with `drafts`, data/drafts/ too); raise DataError listing
     every problem."""
-    catalogue, problems = load(data_dir, drafts)
+    catalogue, problems = load(data_dir, drafts, parsed)
     if problems:
         raise DataError(problems)
     return catalogue

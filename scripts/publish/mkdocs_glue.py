@@ -75,7 +75,7 @@ def on_pre_build(config, **kwargs) -> None:
     files_written = index = None
     start = time.perf_counter()
     try:
-        catalogue = load_catalogue(data_dir(), drafts=drafts)
+        catalogue = load_catalogue(data_dir(), drafts=drafts, parsed=rebuilds.parsed if rebuilds else None)
     except DataError as e:
         raise Abort(f"{e}\n{len(e.problems)} problem(s) in the data: the site was not built.") from None
     timings["validate_s"] = time.perf_counter() - start

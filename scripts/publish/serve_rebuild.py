@@ -1,7 +1,8 @@
 """What `make serve` (`mkdocs serve --dirty`) keeps from one build to the next, so that a rebuild
 does only what an edit changed; scripts/publish/mkdocs_glue.py calls it at each step of a build.
 
-MkDocs re-renders only the pages whose Markdown is newer than their HTML: generation rewrites
+Validation parses again only the data files whose bytes changed. MkDocs re-renders only the
+pages whose Markdown is newer than their HTML: generation rewrites
 only the files whose content changed, so an edit to one record re-renders its own page and the
 pages that list it. For the rest the articles of the builds before are kept, so the search index
 still holds every page. Such a rebuild's pages are served at once: its downloads and index are
@@ -21,6 +22,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from scripts.data.validate import ParsedFiles
 from scripts.render.generate import HAND_WRITTEN_FOLDERS
 
 
@@ -64,6 +66,7 @@ class Rebuilds:
         self.converted: set[str] = set()  # the pages converted in this build
         self.earlier: list[str] = []  # the pages not converted in this build, to index as they were
         self._running: list[Callable[[], object]] = []  # waits for what the last build left running
+        self.parsed = ParsedFiles()  # the data files as read before: only changed ones are parsed again
 
     def start(self, sources: list[Path], leave_out: Path, site_dir: Path, generated: list[Path]) -> None:
         """A build begins, its pages generated: if any file under sources but leave_out (data/)
