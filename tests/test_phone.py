@@ -76,6 +76,31 @@ def test_names_in_tables_never_break_mid_word(browser_and_base, kind):
         assert broken == [], width
 
 
+# The first commitment's cells: the name that heads each line, and whether the row is a block.
+FIRST_ROW = """() => {
+  const row = document.querySelector('.vs-commitments tbody tr');
+  return [getComputedStyle(row).display,
+    Array.from(row.cells, (td) => getComputedStyle(td, '::before').content)];
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scripts", [True, False])
+def test_each_commitment_is_a_block_of_named_lines_on_a_phone(browser_and_base, scripts):
+    """With scripts or without, no commitment needs sideways scrolling on a phone: each is a block
+    whose lines say which column they are."""
+    browser, base = browser_and_base
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=scripts)
+    page = context.new_page()
+    page.goto(base + PAGE_KINDS["tracker, first page and more"])
+    page.wait_for_load_state("networkidle")
+    display, labels = page.evaluate(FIRST_ROW)
+    headers = page.eval_on_selector_all(".vs-commitments thead th", "ths => ths.map((th) => th.textContent.trim())")
+    context.close()
+    assert display == "block"
+    assert labels == [f'"{name}: "' for name in headers]
+
+
 def focused(page) -> str:
     return page.evaluate("(e => e.className + ' ' + e.textContent.trim().slice(0, 40))(document.activeElement)")
 

@@ -1,5 +1,5 @@
-// Small things every page needs: scrolling wide tables by keyboard, labelled cells for the
-// commitments table on phones, and a menu button the keyboard can reach.
+// Small things every page needs: scrolling wide tables by keyboard, and a menu button the
+// keyboard can reach.
 (function () {
   "use strict";
 
@@ -16,21 +16,6 @@
   }
   document.addEventListener("DOMContentLoaded", label);
   label();
-
-  // On a phone the commitments table shows each row as a block of lines (assets/site.css), each
-  // line headed by its column's name (data-label). The rows assets/tracker.js shows are copies
-  // of the page's <template>, so its cells are labelled too (this script runs before that one).
-  function labelCells(table, rows) {
-    const names = Array.from(table.tHead.rows[0].cells, (th) => th.textContent.trim());
-    for (const row of rows) {
-      Array.from(row.cells).forEach((cell, n) => { cell.dataset.label = names[n]; });
-    }
-  }
-  for (const table of document.querySelectorAll("table.vs-commitments")) {
-    labelCells(table, table.tBodies[0].rows);
-    const template = table.closest(".vs-tracker")?.querySelector("template");
-    if (template) labelCells(table, template.content.querySelectorAll("tr"));
-  }
 
   // Material's menu is a label for its hidden checkbox #__drawer, out of the keyboard's reach:
   // a button takes its place (overrides/partials/header.html). Opened, the drawer gets keyboard
