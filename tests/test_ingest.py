@@ -280,7 +280,7 @@ def test_drafts_are_served_with_a_banner_and_never_published(tmp_path, data_copy
 def test_leave_one_out_on_every_source(layout, capsys):
     """Each source drafted again without its reviewed records, as text and as a PDF made from it, also
     re-wrapped and with other bullet glyphs: the figures per document, no quote that fails, every
-    amount and dated deadline found, actors F1 >= 0.85, 90 % of the initiatives, and 80 % of the
+    amount and dated deadline found, actors F1 >= 0.85, 90 % of the initiatives and 80 % of the
     reviewed commitments of every source."""
     documents = sorted(read(DATA_DIR).records["documents"])
     rows = [measure(doc, **layout) for doc in documents]
@@ -298,5 +298,5 @@ def test_leave_one_out_on_every_source(layout, capsys):
         assert share(m["commitments"]) >= 0.8, (m["document"], m["as"], m["missed_commitments"])
         if m["document"].startswith("beslutningsreferat"):  # follows up earlier commitments
             assert m["statuses"] == (2, 2, 2), m
-    agreements = [m for m in rows if m["initiatives"][1]]
-    assert sum(m["initiatives"][0] for m in agreements) / sum(m["initiatives"][1] for m in agreements) >= 0.9
+        if m["initiatives"][1]:  # the minutes have no initiatives of their own
+            assert share(m["initiatives"]) >= 0.9, (m["document"], m["as"])

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from scripts.render.readable import BULLETS
+
 HEADER = "Vækstpartnerskab – side {page}"
+# A line that opens a list item: a glyph (any the sources use, or a dash), a number, a letter, a
+# Markdown heading, or an indent where the glyph was lost.
+_LIST_ITEM = re.compile(rf"^(?:\s*(?:[{BULLETS}•▪–-]\s|\d{{1,2}}\.|[a-h]\)|#)| \S)")
 
 
 def make_pdf(text: str, path: Path, header: str = HEADER, width: int | None = None) -> Path:
@@ -45,15 +50,18 @@ def make_pdf(text: str, path: Path, header: str = HEADER, width: int | None = No
 
 
 def rewrap(text: str, width: int) -> str:
-    """Each paragraph (lines up to a blank line or a bullet) wrapped again at `width` characters;
-    words hyphenated at the old line ends are joined first."""
+    """Each paragraph (lines up to a blank line or a list item) wrapped again at `width` characters;
+    words hyphenated at the old line ends are joined first. A list item keeps what marks it, as it
+    would in a document laid out at another width: its glyph, number or letter, or (where the glyph
+    was lost) the indent of its first line."""
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
         paragraphs: list[str] = []
         for line in lines:
-            if paragraphs and not re.match(r"^(?:[•\uf0b7\uf0a7▪-]|\d{1,2}\.|[a-h]\)|#)", line):
+            if paragraphs and not _LIST_ITEM.match(line):
                 previous = paragraphs[-1]
+                line = line.strip()
                 joined = (
                     previous[:-1] + line
                     if re.search(r"[a-zæøå]-$", previous) and line[:1].islower()
@@ -63,13 +71,14 @@ def rewrap(text: str, width: int) -> str:
             else:
                 paragraphs.append(line)
         for paragraph in paragraphs:
-            words, current = paragraph.split(), ""
+            indent = paragraph[: len(paragraph) - len(paragraph.lstrip())]
+            words, current = paragraph.split(), indent
             for word in words:
-                if current and len(current) + 1 + len(word) > width:
+                if current.strip() and len(current) + 1 + len(word) > width:
                     out.append(current)
                     current = word
                 else:
-                    current = f"{current} {word}" if current else word
+                    current = f"{current} {word}" if current.strip() else current + word
             out.append(current)
         out.append("")
     return "\n".join(out)
