@@ -112,9 +112,13 @@ def search_figures(site: Path, loads: int = 3) -> dict:
             context = browser.new_context()
             page = context.new_page()
             sizes: list[tuple[int, int]] = []
-            page.on("requestfinished", lambda req: sizes.append(_sizes(req)))
+
+            def measure(request, sizes=sizes):
+                sizes.append(_sizes(request))
+
+            page.on("requestfinished", measure)
             page.goto(base + "soeg/")
-            page.wait_for_function("performance.getEntriesByName('search-ready').length > 0")
+            page.wait_for_function("() => performance.getEntriesByName('search-ready').length > 0")
             # from the start of the page load (navigation) to the index being ready to answer
             readies.append(page.evaluate("performance.getEntriesByName('search-ready')[0].startTime"))
             for n, query in enumerate(QUERIES):
@@ -130,6 +134,7 @@ def search_figures(site: Path, loads: int = 3) -> dict:
                     downloads.append(list(sizes))
                 else:
                     later.append(done - typed)
+            page.remove_listener("requestfinished", measure)  # requests still finishing as it closes
             context.close()
     first_bytes = downloads[0]
     return dict(
