@@ -74,7 +74,7 @@
     const cards = vs.filler(root.querySelector("template.vs-finder-card"), siteRoot, data.names);
     const card = vs.memo(cards.fill);
     const filter = vs.textFilter(data.folds);
-    const haystack = new Map(items.map((x) => [x, filter.index(cards.text(x))]));
+    const haystack = vs.memo((x) => filter.index(cards.text(x))); // made when text is first typed
     let matched = [];
     const pager = vs.pager(list, root.querySelector(".vs-more"), PAGE, card, (shown) => {
       count.textContent = vs.countText(matched.length, items.length, shown, "initiativer");
@@ -96,7 +96,7 @@
       for (const [name, values] of Object.entries(chosen)) {
         if (name === skip || name === "orden" || values.length === 0) continue;
         if (name === "q") {
-          if (!filter.matches(haystack.get(x), values[0])) return false;
+          if (!filter.matches(haystack(x), values[0])) return false;
         } else if (name === "aar") {
           if (Number(values[0]) < x.aar[0] || Number(values[0]) > x.aar[1]) return false;
         } else if (name === "status") {

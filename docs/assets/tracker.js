@@ -21,7 +21,7 @@
     const rows = vs.filler(root.querySelector("template.vs-commitment"), new URL(root.dataset.root, location.href), names);
     const tr = vs.memo(rows.fill);
     const filter = vs.textFilter(data.folds);
-    const haystack = new Map(data.rows.map((row) => [row, filter.index(rows.text(row))]));
+    const haystack = vs.memo((row) => filter.index(rows.text(row))); // made when text is first typed
     let order = data.rows.slice(); // all rows in the chosen sort order
     let matched = [];
     const pager = vs.pager(table.tBodies[0], root.querySelector(".vs-more"), PAGE, tr, (shown) => {
@@ -37,7 +37,7 @@
     function apply(push) {
       const query = text.value.trim();
       matched = order.filter((row) => selects.every((s) => matches(row, s.name, s.value))
-        && (!query || filter.matches(haystack.get(row), query)));
+        && (!query || filter.matches(haystack(row), query)));
       pager.show(matched);
       vs.writeUrl({ q: query, ...Object.fromEntries(selects.map((s) => [s.name, s.value])) }, push);
     }
