@@ -107,7 +107,7 @@ def _read_records(tree: DataTree, parsed: ParsedFiles) -> tuple[dict, dict, dict
         for path in tree.records[kind]:
             yf, record, read_problems = parsed.read(path, kind)
             problems += read_problems
-            if record is None:
+            if record is None or yf is None:  # a record comes only with its file
                 invalid[kind].add(path.stem)  # still a known id: references to it are not errors too
                 continue
             records[kind][record.id] = record
