@@ -62,7 +62,7 @@ class ParsedFiles:
         kept = self._files.get((path, kind))
         if raw is not None and kept and kept[0] == raw:
             return kept[1]
-        result = _read_record(path, MODELS[kind])
+        result = _read_record(path, MODELS[kind], raw)
         if raw is not None:
             self._files[(path, kind)] = (raw, result)
         return result
@@ -81,9 +81,12 @@ class ParsedFiles:
             del self._files[gone]
 
 
-def _read_record(path: Path, model: type[Record]) -> tuple[YamlFile | None, Record | None, list[Problem]]:
-    """Stage 1 for one file: its parsed YAML, its record if valid, and its problems."""
-    yf, problems = read_yaml(path)
+def _read_record(
+    path: Path, model: type[Record], raw: bytes | None
+) -> tuple[YamlFile | None, Record | None, list[Problem]]:
+    """Stage 1 for one file (`raw`: its bytes, if read already): its parsed YAML, its record if
+    valid, and its problems."""
+    yf, problems = read_yaml(path, raw)
     if yf is None:
         return None, None, problems
     try:

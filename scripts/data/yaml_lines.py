@@ -124,19 +124,21 @@ def format_field(field: FieldPath) -> str:
     return out
 
 
-def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
-    """The file's data and lines, or the problems that keep it from being read (never raises)."""
+def read_yaml(path: Path, raw: bytes | None = None) -> tuple[YamlFile | None, list[Problem]]:
+    """The file's data and lines, or the problems that keep it from being read (never raises).
+    `raw`: the file's bytes, where the caller has read them already (at most MAX_FILE_BYTES)."""
 
     def refused(line: int, message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(path, line, "", message)]
 
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return refused(1, f"file is {size:,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes")
-        raw = path.read_bytes()
-    except OSError as e:
-        return refused(1, f"file cannot be read: {e.strerror}")
+    if raw is None:
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return refused(1, f"file is {size:,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes")
+            raw = path.read_bytes()
+        except OSError as e:
+            return refused(1, f"file cannot be read: {e.strerror}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
